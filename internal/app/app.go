@@ -1,0 +1,37 @@
+// Package app holds Asah's use cases: it validates input, orchestrates the
+// domain packages and the store, and (from the accounts issue on) is the one
+// place that decides who may see or change what. The web UI, the JSON API
+// and the CLI all call it.
+package app
+
+import (
+	"context"
+	"time"
+
+	"asah/internal/competency"
+	"asah/internal/store"
+)
+
+// App is the use-case layer over one store.
+type App struct {
+	Store *store.Store
+	// Now is the clock; tests inject a fixed one.
+	Now func() time.Time
+}
+
+// New returns an App over a store with the wall clock.
+func New(s *store.Store) *App { return &App{Store: s, Now: time.Now} }
+
+// Today is the current civil date (UTC midnight) by the app's clock in the
+// city's time zone (WIB, UTC+7).
+func (a *App) Today() time.Time {
+	t := a.Now().In(wib)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+var wib = time.FixedZone("WIB", 7*3600)
+
+// Policy loads the competency policy in force.
+func (a *App) Policy(ctx context.Context) (competency.Policy, error) {
+	return a.Store.LoadPolicy(ctx)
+}

@@ -1,0 +1,99 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"asah/internal/competency"
+)
+
+// EachEmployee streams the employees a filter selects, ordered by ID, each
+// with all its final assessments (any source, any age: the current-level
+// rule decides what counts). Two cursors are merged on employee ID, so
+// memory stays flat however many employees there are. fn's slice is reused:
+// copy what you keep.
+func (s *Store) EachEmployee(ctx context.Context, f Filter, fn func(e EmployeeRow, as []competency.Assessment) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cond, args := f.where()
+	erows, err := s.query(ctx, f.prefix()+employeeSelect+` WHERE`+cond+` ORDER BY e.id`, args...)
+	if err != nil {
+		return err
+	}
+	defer erows.Close()
+	arows, err := s.query(ctx, f.prefix()+`SELECT a.id, a.employee_id, a.competency_id, a.source, a.level, a.assessed_on, a.recorded_at
+		FROM assessments a JOIN employees e ON e.id = a.employee_id
+		WHERE a.status = 'final' AND`+cond+` ORDER BY a.employee_id`, args...)
+	if err != nil {
+		return err
+	}
+	defer arows.Close()
+
+	var buf []competency.Assessment
+	var pending competency.Assessment
+	havePending := false
+	nextAssessment := func() (bool, error) {
+		if !arows.Next() {
+			return false, arows.Err()
+		}
+		var src string
+		pending = competency.Assessment{Status: competency.Final}
+		if err := arows.Scan(&pending.ID, &pending.EmployeeID, &pending.CompetencyID, &src, &pending.Level,
+			dateCol{&pending.AssessedOn}, timeCol{&pending.RecordedAt}); err != nil {
+			return false, err
+		}
+		pending.Source = competency.Source(src)
+		return true, nil
+	}
+	if havePending, err = nextAssessment(); err != nil {
+		return err
+	}
+	for erows.Next() {
+		e, err := scanEmployee(erows)
+		if err != nil {
+			return err
+		}
+		buf = buf[:0]
+		// Assessments of employees outside the stream cannot occur (same
+		// filter), but skip any lower IDs defensively.
+		for havePending && pending.EmployeeID <= e.ID {
+			if pending.EmployeeID == e.ID {
+				buf = append(buf, pending)
+			}
+			if havePending, err = nextAssessment(); err != nil {
+				return err
+			}
+		}
+		if err := fn(e, buf); err != nil {
+			return err
+		}
+	}
+	return erows.Err()
+}
+
+// Assessments lists every assessment of one employee (drafts included),
+// newest first.
+func (s *Store) Assessments(ctx context.Context, employeeID int64) ([]competency.Assessment, error) {
+	rows, err := s.query(ctx, `SELECT id, employee_id, competency_id, source, level, assessor, assessed_on, evidence, status, recorded_at
+		FROM assessments WHERE employee_id = $1 ORDER BY assessed_on DESC, recorded_at DESC, id DESC`, employeeID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return scanAssessments(rows)
+}
+
+func scanAssessments(rows *sql.Rows) ([]competency.Assessment, error) {
+	var out []competency.Assessment
+	for rows.Next() {
+		var a competency.Assessment
+		var src, st string
+		if err := rows.Scan(&a.ID, &a.EmployeeID, &a.CompetencyID, &src, &a.Level, &a.Assessor,
+			dateCol{&a.AssessedOn}, &a.Evidence, &st, timeCol{&a.RecordedAt}); err != nil {
+			return nil, err
+		}
+		a.Source, a.Status = competency.Source(src), competency.Status(st)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
