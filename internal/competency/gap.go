@@ -60,44 +60,48 @@ func (p Policy) Categorize(jpm float64) Category {
 	}
 }
 
-// Matcher computes matches without allocating per call beyond the result's
-// lines; one Matcher serves one goroutine.
+// Matcher computes matches without allocating beyond the result's lines
+// (none when the lines passed in have room). It keeps no state between calls,
+// so one Matcher may serve many goroutines as long as its Policy is not
+// modified meanwhile; the zero Matcher with a Policy set works too.
 type Matcher struct {
 	Policy Policy
-	byComp map[int64][]Assessment
 }
 
 // NewMatcher returns a Matcher for a policy.
 func NewMatcher(p Policy) *Matcher {
-	return &Matcher{Policy: p, byComp: make(map[int64][]Assessment, 16)}
+	return &Matcher{Policy: p}
 }
 
 // Match sets an employee's assessments (any order, any competency) against a
-// standard on the reference date. lines is reused when it has capacity.
+// standard on the reference date (read as a civil date in its own location).
+// lines is reused when it has capacity. The work is len(standard) ×
+// len(as) cheap comparisons plus the rule itself on each matching assessment,
+// which for the tens of assessments an employee has beats grouping them.
 func (m *Matcher) Match(standard []Requirement, as []Assessment, ref time.Time, lines []Line) Match {
-	for k, v := range m.byComp {
-		m.byComp[k] = v[:0]
-	}
-	for _, a := range as {
-		m.byComp[a.CompetencyID] = append(m.byComp[a.CompetencyID], a)
-	}
+	var r rules
+	r.init(&m.Policy)
+	day := civilOf(ref)
 	lines = lines[:0]
 	var res Match
 	var sumMin, sumReq int
-	for _, r := range standard {
-		cur := m.Policy.CurrentLevel(m.byComp[r.CompetencyID], ref)
-		lines = append(lines, Line{CompetencyID: r.CompetencyID, Required: r.Required, Current: cur})
+	for _, req := range standard {
+		cur := r.current(as, req.CompetencyID, true, day)
+		lines = append(lines, Line{CompetencyID: req.CompetencyID, Required: req.Required, Current: cur})
 		if cur.Assessed {
 			res.Assessed++
-			sumMin += min(cur.Level, r.Required)
-			sumReq += r.Required
+			sumMin += min(cur.Level, req.Required)
+			sumReq += req.Required
 		}
 	}
 	res.Lines = lines
 	res.Total = len(standard)
 	if res.Assessed > 0 && sumReq > 0 {
 		res.HasJPM = true
-		res.JPM = float64(sumMin) / float64(sumReq) * 100
+		// Multiply before dividing: one correctly rounded division keeps an
+		// exact percentage exact (29/50 gives 58, not 57.99999999999999,
+		// which would fall below a threshold of 58).
+		res.JPM = float64(100*sumMin) / float64(sumReq)
 		res.Category = m.Policy.Categorize(res.JPM)
 	}
 	return res
