@@ -7,6 +7,7 @@ import (
 
 	"asah/internal/app"
 	"asah/internal/demo"
+	"asah/internal/store"
 )
 
 func runDemo(ctx context.Context, e env, args []string) error {
@@ -17,8 +18,8 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *n < 100 || *n > 5_000_000 {
-		return fmt.Errorf("--employees must be between 100 and 5000000, got %d", *n)
+	if *n < 2000 || *n > demo.MaxEmployees {
+		return fmt.Errorf("--employees must be between 2000 and %d (the city's structure alone holds about 1,500), got %d", demo.MaxEmployees, *n)
 	}
 	a, closeFn, err := openApp(ctx, *db)
 	if err != nil {
@@ -43,6 +44,10 @@ func loadDemo(ctx context.Context, e env, a *app.App, n int, seed uint64) error 
 		fmt.Fprintln(e.stderr)
 		return err
 	}
-	fmt.Fprintf(e.stderr, "\rdemo: Kota Bandung dimuat, %d pegawai, %.1f s\n", n, time.Since(start).Seconds())
+	count, err := a.Store.CountEmployees(ctx, store.Filter{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "\rdemo: Kota Bandung dimuat: %d pegawai dalam %.1f detik\n", count, time.Since(start).Seconds())
 	return nil
 }
