@@ -43,10 +43,14 @@ func runServe(ctx context.Context, e env, args []string) error {
 			}
 		}
 	}
+	isDemo, err := a.Store.IsDemo(ctx)
+	if err != nil {
+		return err
+	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	srv := &http.Server{
 		Addr:              *addr,
-		Handler:           web.New(a, web.Options{Demo: *withDemo, Log: log}),
+		Handler:           web.New(a, web.Options{Demo: isDemo, Log: log}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -6,6 +6,7 @@ package app
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"asah/internal/competency"
@@ -17,10 +18,46 @@ type App struct {
 	Store *store.Store
 	// Now is the clock; tests inject a fixed one.
 	Now func() time.Time
+
+	overview overviewCache
 }
 
 // New returns an App over a store with the wall clock.
 func New(s *store.Store) *App { return &App{Store: s, Now: time.Now} }
+
+// overviewCache keeps the city-wide unit overview, which reads every
+// employee, for a short while: the home page would otherwise recompute it on
+// every visit. Writes through this App clear it; other replicas' writes show
+// within overviewTTL.
+type overviewCache struct {
+	mu    sync.Mutex
+	ref   time.Time
+	at    time.Time
+	stats []UnitStat
+}
+
+const overviewTTL = time.Minute
+
+func (c *overviewCache) get(ref, now time.Time) ([]UnitStat, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stats == nil || !c.ref.Equal(ref) || now.Sub(c.at) > overviewTTL || now.Before(c.at) {
+		return nil, false
+	}
+	return c.stats, true
+}
+
+func (c *overviewCache) put(ref, now time.Time, stats []UnitStat) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ref, c.at, c.stats = ref, now, stats
+}
+
+func (c *overviewCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.stats = nil
+}
 
 // Today is the current civil date (UTC midnight) by the app's clock in the
 // city's time zone (WIB, UTC+7).

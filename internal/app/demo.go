@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 
 	"asah/internal/demo"
 	"asah/internal/store"
@@ -25,6 +26,10 @@ func (a *App) LoadDemo(ctx context.Context, cfg demo.Config, progress demo.Progr
 		return err
 	}
 	return a.Store.BulkLoad(ctx, func(b *store.Bulk) error {
-		return demo.Generate(ctx, cfg, existing, b, progress)
+		if err := demo.Generate(ctx, cfg, existing, b, progress); err != nil {
+			return err
+		}
+		// Marks the data as synthetic so that every page says so.
+		return b.Setting(ctx, "demo_dataset", fmt.Sprintf("seed=%d employees=%d today=%s", cfg.Seed, cfg.Employees, cfg.Today))
 	})
 }

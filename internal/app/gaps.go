@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"time"
 
 	"asah/internal/competency"
@@ -27,8 +29,10 @@ type EmployeeGap struct {
 // employee ID order, computing each from the current-level rule on ref. The
 // EmployeeGap passed to fn is reused between calls.
 func (a *App) GapReport(ctx context.Context, f store.Filter, ref time.Time, fn func(*EmployeeGap) error) error {
-	if err := a.Store.CheckFilter(ctx, f); err != nil {
-		return Invalid(err.Error())
+	if err := a.Store.CheckFilter(ctx, f); errors.Is(err, store.ErrNotFound) {
+		return NotFound(strings.TrimPrefix(err.Error(), store.ErrNotFound.Error()+": "))
+	} else if err != nil {
+		return err
 	}
 	pol, err := a.Policy(ctx)
 	if err != nil {

@@ -18,12 +18,24 @@ type UnitStat struct {
 	// AvgJPM is the mean JPM over employees WithJPM (0 when none).
 	AvgJPM float64
 	// Coverage is assessed / required competency lines over all employees.
-	Coverage float64
+	Coverage     float64
 	MS, MMS, KMS int
 }
 
-// UnitOverview computes UnitStat for every unit in tree order on ref.
+// UnitOverview computes UnitStat for every unit in tree order on ref. The
+// result is shared: callers must not modify it.
 func (a *App) UnitOverview(ctx context.Context, ref time.Time) ([]UnitStat, error) {
+	if st, ok := a.overview.get(ref, a.Now()); ok {
+		return st, nil
+	}
+	st, err := a.computeOverview(ctx, ref)
+	if err == nil {
+		a.overview.put(ref, a.Now(), st)
+	}
+	return st, err
+}
+
+func (a *App) computeOverview(ctx context.Context, ref time.Time) ([]UnitStat, error) {
 	units, err := a.Store.Units(ctx)
 	if err != nil {
 		return nil, err
@@ -34,7 +46,7 @@ func (a *App) UnitOverview(ctx context.Context, ref time.Time) ([]UnitStat, erro
 	}
 	type acc struct {
 		n, withJPM, assessed, total, ms, mms, kms int
-		sumJPM                                   float64
+		sumJPM                                    float64
 	}
 	accs := make([]acc, len(units))
 	err = a.GapReport(ctx, store.Filter{}, ref, func(g *EmployeeGap) error {
@@ -123,7 +135,7 @@ func (a *App) Employee(ctx context.Context, nip string, ref time.Time) (Employee
 		found = true
 		return nil
 	})
-	if ErrorCode(err) == CodeInvalid || (err == nil && !found) {
+	if ErrorCode(err) == CodeNotFound || (err == nil && !found) {
 		return p, NotFound(fmt.Sprintf("pegawai dengan NIP %s tidak ditemukan", nip))
 	}
 	if err != nil {

@@ -191,3 +191,8 @@ func (b *Bulk) Assessments(ctx context.Context, as []competency.Assessment) erro
 	return b.insert(ctx, "assessments", []string{"id", "employee_id", "competency_id", "source", "level", "assessor",
 		"assessed_on", "evidence", "status", "recorded_at"}, rows)
 }
+
+// Setting stores a key/value setting in the same transaction.
+func (b *Bulk) Setting(ctx context.Context, key, value string) error {
+	return b.insert(ctx, "settings", []string{"key", "value"}, [][]any{{key, value}})
+}

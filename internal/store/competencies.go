@@ -205,3 +205,10 @@ func (s *Store) SavePolicy(ctx context.Context, actor string, p competency.Polic
 		return audit(ctx, tx, actor, "policy.update", "settings", "competency_policy", before, p)
 	})
 }
+
+// IsDemo reports whether the database holds the synthetic demo dataset.
+func (s *Store) IsDemo(ctx context.Context) (bool, error) {
+	var n int
+	err := s.queryRow(ctx, `SELECT count(*) FROM settings WHERE key = 'demo_dataset'`).Scan(&n)
+	return n > 0, err
+}

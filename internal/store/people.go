@@ -147,14 +147,14 @@ func (f Filter) prefix() string {
 func (s *Store) CheckFilter(ctx context.Context, f Filter) error {
 	if f.UnitCode != "" {
 		if _, err := s.UnitByCode(ctx, f.UnitCode); errors.Is(err, ErrNotFound) {
-			return fmt.Errorf("unit %q tidak ditemukan", f.UnitCode)
+			return fmt.Errorf("%w: unit %q tidak ditemukan", ErrNotFound, f.UnitCode)
 		} else if err != nil {
 			return err
 		}
 	}
 	if f.NIP != "" {
 		if _, err := s.EmployeeByNIP(ctx, f.NIP); errors.Is(err, ErrNotFound) {
-			return fmt.Errorf("pegawai dengan NIP %s tidak ditemukan", f.NIP)
+			return fmt.Errorf("%w: pegawai dengan NIP %s tidak ditemukan", ErrNotFound, f.NIP)
 		} else if err != nil {
 			return err
 		}

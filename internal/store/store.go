@@ -218,4 +218,4 @@ func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows
 }
 
 // ErrNotFound is returned when a looked-up row does not exist.
-var ErrNotFound = errors.New("not found")
+var ErrNotFound = errors.New("tidak ditemukan")

@@ -21,28 +21,77 @@ func (s *Store) EachEmployee(ctx context.Context, f Filter, fn func(e EmployeeRo
 		return err
 	}
 	defer erows.Close()
-	arows, err := s.query(ctx, f.prefix()+`SELECT a.id, a.employee_id, a.competency_id, a.source, a.level, a.assessed_on, a.recorded_at
-		FROM assessments a JOIN employees e ON e.id = a.employee_id
-		WHERE a.status = 'final' AND`+cond+` ORDER BY a.employee_id`, args...)
+	const cols = `SELECT a.id, a.employee_id, a.competency_id, a.source, a.level, a.assessed_on, a.recorded_at`
+	aq := cols + ` FROM assessments a WHERE a.status = 'final' ORDER BY a.employee_id`
+	if f != (Filter{}) { // the join costs a lookup per row: only when filtering
+		aq = f.prefix() + cols + ` FROM assessments a JOIN employees e ON e.id = a.employee_id
+		WHERE a.status = 'final' AND` + cond + ` ORDER BY a.employee_id`
+	}
+	arows, err := s.query(ctx, aq, args...)
 	if err != nil {
 		return err
 	}
 	defer arows.Close()
 
-	var buf []competency.Assessment
+	// The assessment cursor runs in its own goroutine, handing over batches,
+	// so that both cursors (and the caller's work) use the cores in parallel.
+	type batch struct {
+		as  []competency.Assessment
+		err error
+	}
+	batches := make(chan batch, 4)
+	go func() {
+		defer close(batches)
+		b := make([]competency.Assessment, 0, 2048)
+		for arows.Next() {
+			var a competency.Assessment
+			var src string
+			a.Status = competency.Final
+			if err := arows.Scan(&a.ID, &a.EmployeeID, &a.CompetencyID, &src, &a.Level,
+				dateCol{&a.AssessedOn}, timeCol{&a.RecordedAt}); err != nil {
+				batches <- batch{err: err}
+				return
+			}
+			a.Source = competency.Source(src)
+			b = append(b, a)
+			if len(b) == cap(b) {
+				select {
+				case batches <- batch{as: b}:
+				case <-ctx.Done():
+					return
+				}
+				b = make([]competency.Assessment, 0, 2048)
+			}
+		}
+		if err := arows.Err(); err != nil {
+			batches <- batch{err: err}
+			return
+		}
+		if len(b) > 0 {
+			batches <- batch{as: b}
+		}
+	}()
+	defer func() {
+		cancel()
+		for range batches { // let the producer finish before rows close
+		}
+	}()
+
+	var buf, cur []competency.Assessment
 	var pending competency.Assessment
 	havePending := false
 	nextAssessment := func() (bool, error) {
-		if !arows.Next() {
-			return false, arows.Err()
+		if len(cur) == 0 {
+			b, ok := <-batches
+			if !ok {
+				return false, nil
+			}
+			if b.err != nil {
+				return false, b.err
+			}
+			cur = b.as
 		}
-		var src string
-		pending = competency.Assessment{Status: competency.Final}
-		if err := arows.Scan(&pending.ID, &pending.EmployeeID, &pending.CompetencyID, &src, &pending.Level,
-			dateCol{&pending.AssessedOn}, timeCol{&pending.RecordedAt}); err != nil {
-			return false, err
-		}
-		pending.Source = competency.Source(src)
+		pending, cur = cur[0], cur[1:]
 		return true, nil
 	}
 	if havePending, err = nextAssessment(); err != nil {
