@@ -2,12 +2,13 @@ module asah
 
 go 1.26.0
 
+// Direct dependencies, each for one job (see README "Dependencies"):
 require (
-	github.com/jackc/pgx/v5 v5.12.0
-	github.com/nicksnyder/go-i18n/v2 v2.7.0
-	github.com/pressly/goose/v3 v3.30.0
-	golang.org/x/text v0.44.0
-	modernc.org/sqlite v1.62.0
+	github.com/jackc/pgx/v5 v5.12.0 // PostgreSQL driver; COPY for bulk loads
+	github.com/nicksnyder/go-i18n/v2 v2.7.0 // message catalogues, Bahasa Indonesia and English
+	github.com/pressly/goose/v3 v3.30.0 // schema migrations per engine; raises libc to v1.80.2, kept there
+	golang.org/x/text v0.44.0 // language tags for the i18n catalogues
+	modernc.org/sqlite v1.62.0 // embedded SQLite, pure Go (no cgo)
 )
 
 require (
