@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"asah/internal/people"
 )
@@ -109,38 +110,108 @@ func (s *Store) EmployeeByNIP(ctx context.Context, nip string) (EmployeeRow, err
 	return e, err
 }
 
-// Filter selects employees: by unit (the unit and every unit below it) and/or NIP.
+// Filter selects employees: by unit (the unit and every unit below it), NIP,
+// a name/NIP search, explicit IDs, all within an optional scope.
 type Filter struct {
 	UnitCode string
 	NIP      string
+	Q        string  // case-insensitive substring of the name, or a NIP prefix
+	IDs      []int64 // only these employees (nil: no restriction)
+	// Within limits the rows to what a caller may see; nil means no limit
+	// (the operator's CLI). The app sets it from the caller's scope.
+	Within *Within
 }
 
-// subtreeCTE selects the IDs of a unit and its descendants, by code ($1).
-const subtreeCTE = `WITH RECURSIVE subtree(id) AS (
-	SELECT id FROM org_units WHERE code = $1
-	UNION ALL
-	SELECT u.id FROM org_units u JOIN subtree t ON u.parent_id = t.id
-) `
+// Within is a scope in store terms: a unit subtree, or an employee and (when
+// Team) everyone below them in the supervisor chain. None sees nobody.
+type Within struct {
+	None       bool
+	UnitCode   string
+	EmployeeID int64
+	Team       bool
+}
 
-// where returns the SQL condition on employees e and its args for a filter.
-// Queries must start with subtreeCTE when f.UnitCode is set.
-func (f Filter) where() (string, []any) {
-	switch {
-	case f.UnitCode != "" && f.NIP != "":
-		return ` e.unit_id IN (SELECT id FROM subtree) AND e.nip = $2`, []any{f.UnitCode, f.NIP}
-	case f.UnitCode != "":
-		return ` e.unit_id IN (SELECT id FROM subtree)`, []any{f.UnitCode}
-	case f.NIP != "":
-		return ` e.nip = $1`, []any{f.NIP}
+// sqlFilter is a filter rendered to SQL: a WITH prefix, a condition on
+// employees e, and the arguments for both.
+type sqlFilter struct {
+	with []string
+	cond []string
+	args []any
+}
+
+func (q *sqlFilter) arg(v any) string {
+	q.args = append(q.args, v)
+	return fmt.Sprintf("$%d", len(q.args))
+}
+
+func (q *sqlFilter) prefix() string {
+	if len(q.with) == 0 {
+		return ""
 	}
-	return ` 1 = 1`, nil
+	return "WITH RECURSIVE " + strings.Join(q.with, ", ") + " "
 }
 
-func (f Filter) prefix() string {
+func (q *sqlFilter) where() string {
+	if len(q.cond) == 0 {
+		return " 1 = 1"
+	}
+	return " " + strings.Join(q.cond, " AND ")
+}
+
+func subtree(name, codeArg string) string {
+	return name + `(id) AS (SELECT id FROM org_units WHERE code = ` + codeArg + `
+	UNION ALL SELECT u.id FROM org_units u JOIN ` + name + ` t ON u.parent_id = t.id)`
+}
+
+func (f Filter) sql() *sqlFilter {
+	q := &sqlFilter{}
+	if w := f.Within; w != nil {
+		switch {
+		case w.None:
+			q.cond = append(q.cond, "1 = 0")
+		case w.UnitCode != "":
+			q.with = append(q.with, subtree("scope_units", q.arg(w.UnitCode)))
+			q.cond = append(q.cond, "e.unit_id IN (SELECT id FROM scope_units)")
+		case w.EmployeeID != 0 && w.Team:
+			q.with = append(q.with, `team(id) AS (SELECT id FROM employees WHERE id = `+q.arg(w.EmployeeID)+`
+	UNION ALL SELECT x.id FROM employees x JOIN team t ON x.supervisor_id = t.id)`)
+			q.cond = append(q.cond, "e.id IN (SELECT id FROM team)")
+		case w.EmployeeID != 0:
+			q.cond = append(q.cond, "e.id = "+q.arg(w.EmployeeID))
+		default:
+			q.cond = append(q.cond, "1 = 0")
+		}
+	}
 	if f.UnitCode != "" {
-		return subtreeCTE
+		q.with = append(q.with, subtree("subtree", q.arg(f.UnitCode)))
+		q.cond = append(q.cond, "e.unit_id IN (SELECT id FROM subtree)")
 	}
-	return ""
+	if f.NIP != "" {
+		q.cond = append(q.cond, "e.nip = "+q.arg(f.NIP))
+	}
+	if f.Q != "" {
+		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(f.Q)) + "%"
+		a := q.arg(like)
+		nipPrefix := strings.ReplaceAll(f.Q, " ", "")
+		b := q.arg(strings.NewReplacer("%", "", "_", "").Replace(nipPrefix) + "%")
+		q.cond = append(q.cond, "(lower(e.name) LIKE "+a+" ESCAPE '\\' OR e.nip LIKE "+b+")")
+	}
+	if f.IDs != nil {
+		if len(f.IDs) == 0 {
+			q.cond = append(q.cond, "1 = 0")
+		} else {
+			ph := make([]string, len(f.IDs))
+			for i, id := range f.IDs {
+				ph[i] = q.arg(id)
+			}
+			q.cond = append(q.cond, "e.id IN ("+strings.Join(ph, ", ")+")")
+		}
+	}
+	return q
+}
+
+func (f Filter) empty() bool {
+	return f.UnitCode == "" && f.NIP == "" && f.Q == "" && f.IDs == nil && f.Within == nil
 }
 
 // CheckFilter reports an unknown unit code or NIP as a clear error.
@@ -164,9 +235,9 @@ func (s *Store) CheckFilter(ctx context.Context, f Filter) error {
 
 // CountEmployees counts the employees a filter selects.
 func (s *Store) CountEmployees(ctx context.Context, f Filter) (int, error) {
-	cond, args := f.where()
+	q := f.sql()
 	var n int
-	err := s.queryRow(ctx, f.prefix()+`SELECT count(*) FROM employees e WHERE`+cond, args...).Scan(&n)
+	err := s.queryRow(ctx, q.prefix()+`SELECT count(*) FROM employees e WHERE`+q.where(), q.args...).Scan(&n)
 	return n, err
 }
 

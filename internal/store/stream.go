@@ -15,19 +15,21 @@ import (
 func (s *Store) EachEmployee(ctx context.Context, f Filter, fn func(e EmployeeRow, as []competency.Assessment) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cond, args := f.where()
-	erows, err := s.query(ctx, f.prefix()+employeeSelect+` WHERE`+cond+` ORDER BY e.id`, args...)
+	q := f.sql()
+	erows, err := s.query(ctx, q.prefix()+employeeSelect+` WHERE`+q.where()+` ORDER BY e.id`, q.args...)
 	if err != nil {
 		return err
 	}
 	defer erows.Close()
 	const cols = `SELECT a.id, a.employee_id, a.competency_id, a.source, a.level, a.assessed_on, a.recorded_at`
 	aq := cols + ` FROM assessments a WHERE a.status = 'final' ORDER BY a.employee_id`
-	if f != (Filter{}) { // the join costs a lookup per row: only when filtering
-		aq = f.prefix() + cols + ` FROM assessments a JOIN employees e ON e.id = a.employee_id
-		WHERE a.status = 'final' AND` + cond + ` ORDER BY a.employee_id`
+	var aargs []any
+	if !f.empty() { // the join costs a lookup per row: only when filtering
+		aq = q.prefix() + cols + ` FROM assessments a JOIN employees e ON e.id = a.employee_id
+		WHERE a.status = 'final' AND` + q.where() + ` ORDER BY a.employee_id`
+		aargs = q.args
 	}
-	arows, err := s.query(ctx, aq, args...)
+	arows, err := s.query(ctx, aq, aargs...)
 	if err != nil {
 		return err
 	}

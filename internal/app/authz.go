@@ -1,0 +1,210 @@
+package app
+
+import (
+	"context"
+	"fmt"
+)
+
+// Role is what a user account may do; scope comes with it.
+type Role string
+
+const (
+	RoleAdminBKPSDM Role = "admin_bkpsdm" // everything, city-wide
+	RoleAdminOPD    Role = "admin_opd"    // people and data of its unit and the units below
+	RoleAtasan      Role = "atasan"       // self plus direct and indirect subordinates; rates them
+	RolePegawai     Role = "pegawai"      // self only
+	RolePimpinan    Role = "pimpinan"     // city-wide, read-only
+	RoleMitra       Role = "mitra"        // own institution's learning events only
+)
+
+// Roles lists every role, for validation and the authorization matrix.
+var Roles = []Role{RoleAdminBKPSDM, RoleAdminOPD, RoleAtasan, RolePegawai, RolePimpinan, RoleMitra}
+
+// ParseRole accepts a role name.
+func ParseRole(s string) (Role, error) {
+	for _, r := range Roles {
+		if string(r) == s {
+			return r, nil
+		}
+	}
+	return "", Invalid(fmt.Sprintf("peran %q tidak dikenal (pilih: admin_bkpsdm, admin_opd, atasan, pegawai, pimpinan, mitra)", s))
+}
+
+// Actor is the authenticated caller of a use case. It is rebuilt from the
+// database on every request, so a change of role or unit takes effect at the
+// caller's next request.
+type Actor struct {
+	UserID     int64
+	Name       string
+	Role       Role
+	UnitID     int64  // admin_opd: root of its scope
+	UnitCode   string // admin_opd: root of its scope
+	EmployeeID int64  // the account's own employee record (0 when none)
+	NIP        string
+	Partner    string // mitra: institution
+	// HasSubordinates is true when the account's employee supervises anyone:
+	// such an employee acts as atasan whatever the stored role.
+	HasSubordinates bool
+}
+
+// System is the actor for the CLI and start-up jobs run by the operator.
+var System = Actor{Name: "system", Role: RoleAdminBKPSDM}
+
+// Label names the actor in the audit trail.
+func (a Actor) Label() string {
+	if a.UserID == 0 {
+		return a.Name
+	}
+	return fmt.Sprintf("user:%d", a.UserID)
+}
+
+// Permission is what a route or use case needs.
+type Permission string
+
+const (
+	PermPublic          Permission = "public"           // no login: login page, health, static, language
+	PermAuthenticated   Permission = "authenticated"    // any logged-in user: dashboard, logout, own profile
+	PermUnitRead        Permission = "unit.read"        // org units and the unit tree
+	PermEmployeeList    Permission = "employee.list"    // employee lists (rows limited to scope)
+	PermEmployeeRead    Permission = "employee.read"    // one employee's profile, gaps, assessments (in scope)
+	PermEmployeeExport  Permission = "employee.export"  // CSV/XLSX export of a list
+	PermAssessmentWrite Permission = "assessment.write" // record an assessment (source rules per role)
+	PermCompetencyRead  Permission = "competency.read"  // the dictionary
+	PermCompetencyEdit  Permission = "competency.edit"  // edit levels, add technical competencies
+	PermPositionRead    Permission = "position.read"    // positions and their standards
+	PermStandardEdit    Permission = "standard.edit"    // change required levels
+	PermAuditRead       Permission = "audit.read"       // the audit trail
+)
+
+// grants lists the permissions of each role. Scope (which rows) is decided
+// separately by ScopeOf.
+var grants = map[Role][]Permission{
+	RoleAdminBKPSDM: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermEmployeeExport,
+		PermAssessmentWrite, PermCompetencyRead, PermCompetencyEdit, PermPositionRead, PermStandardEdit, PermAuditRead},
+	RoleAdminOPD: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermEmployeeExport,
+		PermAssessmentWrite, PermCompetencyRead, PermPositionRead},
+	RoleAtasan: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermAssessmentWrite,
+		PermCompetencyRead, PermPositionRead},
+	RolePegawai: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermAssessmentWrite,
+		PermCompetencyRead, PermPositionRead},
+	RolePimpinan: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermEmployeeExport,
+		PermCompetencyRead, PermPositionRead},
+	RoleMitra: {PermAuthenticated, PermCompetencyRead},
+}
+
+// Can reports whether an actor holds a permission.
+func (a Actor) Can(p Permission) bool {
+	if p == PermPublic {
+		return true
+	}
+	if a.Role == "" {
+		return false
+	}
+	for _, g := range grants[a.Role] {
+		if g == p {
+			return true
+		}
+	}
+	return false
+}
+
+// Require returns a forbidden error unless the actor holds p.
+func (a Actor) Require(p Permission) error {
+	if a.Can(p) {
+		return nil
+	}
+	return &Error{Code: CodeForbidden, Message: "Anda tidak berwenang melakukan tindakan ini"}
+}
+
+// RoutePolicy maps every route pattern of the web UI and the API (as
+// registered on the ServeMux, e.g. "GET /employees/{nip}") to the permission
+// it needs. Surfaces register routes through it; a test fails when a route
+// has no entry, so a new route cannot be added without a decision here.
+var RoutePolicy = map[string]Permission{
+	// Web UI
+	"GET /healthz":                    PermPublic,
+	"GET /readyz":                     PermPublic,
+	"GET /static/{file}":              PermPublic,
+	"GET /lang/{code}":                PermPublic,
+	"GET /login":                      PermPublic,
+	"POST /login":                     PermPublic,
+	"POST /logout":                    PermAuthenticated,
+	"GET /{$}":                        PermAuthenticated,
+	"GET /units":                      PermUnitRead,
+	"GET /units/{code}":               PermUnitRead,
+	"GET /employees":                  PermEmployeeList,
+	"GET /employees/export.csv":       PermEmployeeExport,
+	"GET /employees/export.xlsx":      PermEmployeeExport,
+	"GET /employees/{nip}":            PermEmployeeRead,
+	"GET /employees/{nip}/assess":     PermAssessmentWrite,
+	"POST /employees/{nip}/assess":    PermAssessmentWrite,
+	"GET /competencies":               PermCompetencyRead,
+	"GET /competencies/new":           PermCompetencyEdit,
+	"POST /competencies":              PermCompetencyEdit,
+	"GET /competencies/{code}":        PermCompetencyRead,
+	"GET /competencies/{code}/edit":   PermCompetencyEdit,
+	"POST /competencies/{code}":       PermCompetencyEdit,
+	"GET /positions":                  PermPositionRead,
+	"GET /positions/{code}":           PermPositionRead,
+	"POST /positions/{code}/standard": PermStandardEdit,
+	"GET /audit":                      PermAuditRead,
+	"GET /account":                    PermAuthenticated,
+	"POST /account/password":          PermAuthenticated,
+	"POST /account/totp":              PermAuthenticated,
+
+	// JSON API
+	"GET /api/v1/openapi.json":                PermPublic,
+	"GET /api/v1/units":                       PermUnitRead,
+	"GET /api/v1/positions":                   PermPositionRead,
+	"GET /api/v1/positions/{code}":            PermPositionRead,
+	"GET /api/v1/competencies":                PermCompetencyRead,
+	"GET /api/v1/employees":                   PermEmployeeList,
+	"GET /api/v1/employees/{nip}":             PermEmployeeRead,
+	"GET /api/v1/employees/{nip}/gaps":        PermEmployeeRead,
+	"GET /api/v1/employees/{nip}/assessments": PermEmployeeRead,
+	"POST /api/v1/assessments":                PermAssessmentWrite,
+}
+
+// PolicyFor returns a route's permission; ok is false for an unknown route.
+func PolicyFor(pattern string) (Permission, bool) {
+	p, ok := RoutePolicy[pattern]
+	return p, ok
+}
+
+// Scope says which employees an actor may see. Exactly one of the shapes
+// applies: All; a unit subtree (UnitCode); or an employee (EmployeeID) with,
+// when Team, everyone below them in the supervisor chain. The zero Scope sees
+// nobody.
+type Scope struct {
+	All        bool
+	UnitCode   string
+	EmployeeID int64
+	Team       bool
+}
+
+// ScopeOf is the one place that turns an actor into the rows it may see.
+func ScopeOf(a Actor) Scope {
+	switch a.Role {
+	case RoleAdminBKPSDM, RolePimpinan:
+		return Scope{All: true}
+	case RoleAdminOPD:
+		if a.UnitCode == "" {
+			return Scope{}
+		}
+		return Scope{UnitCode: a.UnitCode}
+	case RoleAtasan, RolePegawai:
+		if a.EmployeeID == 0 {
+			return Scope{}
+		}
+		return Scope{EmployeeID: a.EmployeeID, Team: a.HasSubordinates || a.Role == RoleAtasan}
+	}
+	return Scope{}
+}
+
+// errOutOfScope is what every out-of-scope lookup returns: the same 404 as a
+// missing record, so that existence is not revealed.
+func errOutOfScope(what string) error {
+	return NotFound(fmt.Sprintf("%s tidak ditemukan", what))
+}
+
+var _ = context.Background

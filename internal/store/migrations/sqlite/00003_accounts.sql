@@ -1,0 +1,51 @@
+-- +goose Up
+-- Accounts, database-backed sessions, API tokens and login throttling.
+CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,
+    nip           TEXT UNIQUE,
+    email         TEXT UNIQUE,
+    name          TEXT    NOT NULL,
+    password_hash TEXT    NOT NULL,
+    role          TEXT    NOT NULL CHECK (role IN ('admin_bkpsdm', 'admin_opd', 'atasan', 'pegawai', 'pimpinan', 'mitra')),
+    unit_id       INTEGER REFERENCES org_units (id),
+    employee_id   INTEGER REFERENCES employees (id),
+    partner       TEXT    NOT NULL DEFAULT '',
+    totp_secret   TEXT    NOT NULL DEFAULT '',
+    disabled      INTEGER NOT NULL DEFAULT 0,
+    created_at    TEXT    NOT NULL,
+    updated_at    TEXT    NOT NULL,
+    CHECK (nip IS NOT NULL OR email IS NOT NULL)
+);
+CREATE INDEX users_employee ON users (employee_id);
+
+CREATE TABLE sessions (
+    token  TEXT PRIMARY KEY,
+    data   BLOB NOT NULL,
+    expiry TEXT NOT NULL
+);
+CREATE INDEX sessions_expiry ON sessions (expiry);
+
+CREATE TABLE api_tokens (
+    id           INTEGER PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES users (id),
+    name         TEXT    NOT NULL DEFAULT '',
+    token_hash   TEXT    NOT NULL UNIQUE,
+    created_at   TEXT    NOT NULL,
+    expires_at   TEXT,
+    revoked_at   TEXT,
+    last_used_at TEXT
+);
+CREATE INDEX api_tokens_user ON api_tokens (user_id);
+
+CREATE TABLE login_failures (
+    id  INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    at  TEXT NOT NULL
+);
+CREATE INDEX login_failures_key ON login_failures (key, at);
+
+-- +goose Down
+DROP TABLE login_failures;
+DROP TABLE api_tokens;
+DROP TABLE sessions;
+DROP TABLE users;
