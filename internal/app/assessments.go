@@ -23,9 +23,14 @@ type AssessmentInput struct {
 	Status     string // draft or final; default final
 }
 
-// AddAssessment validates and records one assessment. Every field at fault is
-// named; nothing is written when anything is wrong.
+// AddAssessment records an assessment as the operator (CLI): no scope or
+// source restriction. Every field at fault is named; nothing is written when
+// anything is wrong.
 func (a *App) AddAssessment(ctx context.Context, actor string, in AssessmentInput) (int64, error) {
+	return a.addAssessment(ctx, actor, in)
+}
+
+func (a *App) addAssessment(ctx context.Context, actor string, in AssessmentInput) (int64, error) {
 	fields := map[string]string{}
 	emp, err := a.Store.EmployeeByNIP(ctx, strings.TrimSpace(in.NIP))
 	if errors.Is(err, store.ErrNotFound) {

@@ -72,3 +72,13 @@ func (c timeCol) Scan(src any) error {
 	}
 	return nil
 }
+
+// dayStart gives the argument for the start of an ISO day plus n days (UTC),
+// for comparisons with timestamp columns; an invalid day compares as the epoch.
+func (s *Store) dayStart(day string, n int) any {
+	t, err := time.Parse(isoDate, day)
+	if err != nil {
+		t = time.Unix(0, 0)
+	}
+	return timeArg(s, t.AddDate(0, 0, n))
+}
