@@ -20,6 +20,7 @@ type App struct {
 	Now func() time.Time
 
 	overview overviewCache
+	dash     dashCache
 }
 
 // New returns an App over a store with the wall clock.

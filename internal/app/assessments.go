@@ -72,7 +72,7 @@ func (a *App) addAssessment(ctx context.Context, actor string, in AssessmentInpu
 	if len(fields) > 0 {
 		return 0, &Error{Code: CodeInvalid, Message: joinFields(fields), Fields: fields}
 	}
-	defer a.overview.clear()
+	defer a.invalidate()
 	return a.Store.AddAssessment(ctx, actor, emp.NIP, comp.Code, competency.Assessment{
 		EmployeeID: emp.ID, CompetencyID: comp.ID, Source: src, Level: in.Level,
 		Assessor: strings.TrimSpace(in.Assessor), AssessedOn: on, Evidence: strings.TrimSpace(in.Evidence), Status: status,

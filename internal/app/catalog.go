@@ -257,7 +257,7 @@ func (a *App) SetStandard(ctx context.Context, actor Actor, code string, require
 	for _, l := range v.Standard {
 		before = append(before, competency.Requirement{CompetencyID: l.Competency.ID, Required: l.Required})
 	}
-	a.overview.clear()
+	a.invalidate()
 	return a.Store.SetStandard(ctx, actor.Label(), v.Position, before, after)
 }
 
