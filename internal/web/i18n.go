@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"path"
 	"sort"
+	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -25,17 +27,33 @@ type catalogue struct {
 	plain map[string]map[string]string
 }
 
-// loadCatalogue reads i18n/<lang>.json for every language.
+// loadCatalogue reads every i18n/*.<lang>.json and i18n/<lang>.json file:
+// each area of the interface may keep its messages in its own pair of files.
 func loadCatalogue(fsys fs.FS) (*catalogue, error) {
 	b := i18n.NewBundle(language.Indonesian)
 	c := &catalogue{bundle: b, loc: map[string]*i18n.Localizer{}, ids: map[string][]string{}, plain: map[string]map[string]string{}}
+	files, err := fs.Glob(fsys, "i18n/*.json")
+	if err != nil {
+		return nil, err
+	}
 	for _, lang := range languages {
-		f, err := b.LoadMessageFileFS(fsys, "i18n/"+lang+".json")
-		if err != nil {
-			return nil, fmt.Errorf("catalogue %s: %v", lang, err)
+		found := false
+		for _, name := range files {
+			base := strings.TrimSuffix(path.Base(name), ".json")
+			if base != lang && !strings.HasSuffix(base, "."+lang) {
+				continue
+			}
+			found = true
+			f, err := b.LoadMessageFileFS(fsys, name)
+			if err != nil {
+				return nil, fmt.Errorf("catalogue %s: %v", name, err)
+			}
+			for _, m := range f.Messages {
+				c.ids[lang] = append(c.ids[lang], m.ID)
+			}
 		}
-		for _, m := range f.Messages {
-			c.ids[lang] = append(c.ids[lang], m.ID)
+		if !found {
+			return nil, fmt.Errorf("catalogue %s: no i18n/%s.json", lang, lang)
 		}
 		sort.Strings(c.ids[lang])
 		c.loc[lang] = i18n.NewLocalizer(b, lang)
