@@ -91,55 +91,16 @@ type gapWriter interface {
 // round2 rounds for display (the category was decided on the exact value).
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-type jsonCompetency struct {
-	Code       string  `json:"code"`
-	Name       string  `json:"name"`
-	Kind       string  `json:"kind"`
-	Required   int     `json:"required"`
-	Actual     *int    `json:"actual"`
-	Gap        *int    `json:"gap"`
-	Source     *string `json:"source"`
-	AssessedOn *string `json:"assessed_on"`
-}
-
-type jsonGap struct {
-	NIP          string           `json:"nip"`
-	Name         string           `json:"name"`
-	UnitCode     string           `json:"unit_code"`
-	Unit         string           `json:"unit"`
-	Position     string           `json:"position"`
-	JPM          *float64         `json:"jpm"`
-	Coverage     float64          `json:"coverage"`
-	Category     *string          `json:"category"`
-	Competencies []jsonCompetency `json:"competencies"`
-}
-
 type jsonlWriter struct {
 	enc *json.Encoder
-	row jsonGap
+	row report.Gap
 }
 
+// write prints one employee as the JSON object the API's
+// GET /api/v1/employees/{nip}/gaps also returns (report.Gap).
 func (j *jsonlWriter) write(g *app.EmployeeGap) error {
-	r := &j.row
-	*r = jsonGap{NIP: g.Employee.NIP, Name: g.Employee.Name, UnitCode: g.Employee.UnitCode, Unit: g.Employee.UnitName,
-		Position: g.Employee.PositionTitle, Coverage: math.Round(g.Match.Coverage()*10000) / 10000,
-		Competencies: r.Competencies[:0]}
-	if g.Match.HasJPM {
-		jpm, cat := round2(g.Match.JPM), string(g.Match.Category)
-		r.JPM, r.Category = &jpm, &cat
-	}
-	for _, l := range g.Lines {
-		c := jsonCompetency{Code: l.Competency.Code, Name: l.Competency.Name, Kind: string(l.Competency.Kind), Required: l.Required}
-		if gap, ok := l.Gap(); ok {
-			lv, src, on := l.Current.Level, string(l.Current.Source), l.Current.AssessedOn.Format("2006-01-02")
-			c.Actual, c.Gap, c.Source, c.AssessedOn = &lv, &gap, &src, &on
-		}
-		r.Competencies = append(r.Competencies, c)
-	}
-	if r.Competencies == nil {
-		r.Competencies = []jsonCompetency{}
-	}
-	return j.enc.Encode(r)
+	report.FillGap(&j.row, g)
+	return j.enc.Encode(&j.row)
 }
 
 func (j *jsonlWriter) close() error { return nil }

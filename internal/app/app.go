@@ -6,6 +6,7 @@ package app
 
 import (
 	"context"
+	"runtime"
 	"sync"
 	"time"
 
@@ -18,13 +19,19 @@ type App struct {
 	Store *store.Store
 	// Now is the clock; tests inject a fixed one.
 	Now func() time.Time
+	// Accounts configures logins and sessions (see accounts.go).
+	Accounts AccountsConfig
 
 	overview overviewCache
 	dash     dashCache
+	// hashSlots bounds concurrent argon2id work (64 MiB each); nil: no bound.
+	hashSlots chan struct{}
 }
 
 // New returns an App over a store with the wall clock.
-func New(s *store.Store) *App { return &App{Store: s, Now: time.Now} }
+func New(s *store.Store) *App {
+	return &App{Store: s, Now: time.Now, Accounts: DefaultAccountsConfig(), hashSlots: make(chan struct{}, 2*runtime.NumCPU())}
+}
 
 // overviewCache keeps the city-wide unit overview, which reads every
 // employee, for a short while: the home page would otherwise recompute it on

@@ -74,21 +74,44 @@ const (
 	PermPositionRead    Permission = "position.read"    // positions and their standards
 	PermStandardEdit    Permission = "standard.edit"    // change required levels
 	PermAuditRead       Permission = "audit.read"       // the audit trail
+
+	// Performance (SKP), talent and development (issue 4). Relationship
+	// rules (only the rater rates, only the employee acknowledges, the
+	// direct supervisor approves an IDP) are checked by the use cases.
+	PermSKPRead           Permission = "skp.read"           // an SKP with its evaluations (in scope)
+	PermSKPWrite          Permission = "skp.write"          // create, plan, agree, revise, feedback, acknowledge
+	PermSKPRate           Permission = "skp.rate"           // evaluate: the rater (direct supervisor) or an admin
+	PermPeriodManage      Permission = "skp.period"         // open a performance year, open and close its periods
+	PermPerformanceReport Permission = "performance.report" // predikat distribution per unit and city-wide
+	PermTalentRead        Permission = "talent.read"        // the 9-box grid (names within scope)
+	PermTalentReview      Permission = "talent.review"      // confirm or override a placement, record potential scores
+	PermSuccessionRead    Permission = "talent.succession"  // succession lists of key positions
+	PermIDPRead           Permission = "idp.read"           // a development plan and its proposal (in scope)
+	PermIDPWrite          Permission = "idp.write"          // create, edit, submit a plan; item progress
+	PermIDPApprove        Permission = "idp.approve"        // approve or return a plan (direct supervisor, admin)
+	PermTalentConfig      Permission = "talent.config"      // the talent and development policies (bands, weights, JP)
 )
 
 // grants lists the permissions of each role. Scope (which rows) is decided
 // separately by ScopeOf.
 var grants = map[Role][]Permission{
 	RoleAdminBKPSDM: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermEmployeeExport,
-		PermAssessmentWrite, PermCompetencyRead, PermCompetencyEdit, PermPositionRead, PermStandardEdit, PermAuditRead},
+		PermAssessmentWrite, PermCompetencyRead, PermCompetencyEdit, PermPositionRead, PermStandardEdit, PermAuditRead,
+		PermSKPRead, PermSKPWrite, PermSKPRate, PermPeriodManage, PermPerformanceReport, PermTalentRead, PermTalentReview,
+		PermSuccessionRead, PermIDPRead, PermIDPWrite, PermIDPApprove, PermTalentConfig},
 	RoleAdminOPD: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermEmployeeExport,
-		PermAssessmentWrite, PermCompetencyRead, PermPositionRead},
+		PermAssessmentWrite, PermCompetencyRead, PermPositionRead,
+		PermSKPRead, PermSKPWrite, PermSKPRate, PermPerformanceReport, PermTalentRead, PermTalentReview, PermSuccessionRead,
+		PermIDPRead, PermIDPWrite, PermIDPApprove},
 	RoleAtasan: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermAssessmentWrite,
-		PermCompetencyRead, PermPositionRead},
+		PermCompetencyRead, PermPositionRead,
+		PermSKPRead, PermSKPWrite, PermSKPRate, PermPerformanceReport, PermTalentRead, PermIDPRead, PermIDPWrite, PermIDPApprove},
 	RolePegawai: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermAssessmentWrite,
-		PermCompetencyRead, PermPositionRead},
+		PermCompetencyRead, PermPositionRead,
+		PermSKPRead, PermSKPWrite, PermSKPRate, PermPerformanceReport, PermTalentRead, PermIDPRead, PermIDPWrite, PermIDPApprove},
 	RolePimpinan: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermEmployeeExport,
-		PermCompetencyRead, PermPositionRead},
+		PermCompetencyRead, PermPositionRead,
+		PermSKPRead, PermPerformanceReport, PermTalentRead, PermSuccessionRead, PermIDPRead},
 	RoleMitra: {PermAuthenticated, PermCompetencyRead},
 }
 
@@ -133,6 +156,7 @@ var RoutePolicy = map[string]Permission{
 	"GET /units":                      PermUnitRead,
 	"GET /units/{code}":               PermUnitRead,
 	"GET /employees":                  PermEmployeeList,
+	"POST /employees/search":          PermEmployeeList, // the search term travels in the body, never the URL
 	"GET /employees/export.csv":       PermEmployeeExport,
 	"GET /employees/export.xlsx":      PermEmployeeExport,
 	"GET /employees/{nip}":            PermEmployeeRead,

@@ -162,7 +162,23 @@ func (a *App) Positions(ctx context.Context, actor Actor, unitCode string) ([]st
 			return nil, NotFound(fmt.Sprintf("unit %q tidak ditemukan", unitCode))
 		}
 	}
-	return a.Store.Positions(ctx, unitCode)
+	rows, err := a.Store.Positions(ctx, unitCode)
+	if err != nil || sc.All || sc.UnitCode != "" {
+		return rows, err
+	}
+	// Employees see their own unit, not the units below it (unitVisible):
+	// the list must not hold positions that Position would not show.
+	own, err := a.ownUnit(ctx, actor)
+	if err != nil {
+		return nil, err
+	}
+	out := rows[:0]
+	for _, p := range rows {
+		if p.UnitID == own {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 // Position returns a position and its standard (scope as for Positions).

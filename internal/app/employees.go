@@ -112,7 +112,7 @@ func (a *App) ViewEmployee(ctx context.Context, actor Actor, nip string) (Employ
 			return EmployeeProfile{}, err
 		}
 	}
-	return a.Employee(ctx, e.NIP, a.Today())
+	return a.profileOf(ctx, e, a.Today())
 }
 
 // EmployeeGaps returns one employee's gap report on ref (scope-checked).
@@ -121,8 +121,7 @@ func (a *App) EmployeeGaps(ctx context.Context, actor Actor, nip string, ref tim
 	if err != nil {
 		return EmployeeGap{}, err
 	}
-	p, err := a.Employee(ctx, e.NIP, ref)
-	return p.Gap, err
+	return a.employeeGap(ctx, e, ref)
 }
 
 // AssessmentView is an assessment with its competency code and name.

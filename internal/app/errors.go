@@ -10,6 +10,14 @@ const (
 	CodeNotFound  Code = "not_found"
 	CodeForbidden Code = "forbidden"
 	CodeConflict  Code = "conflict"
+	// CodeUnauthenticated: no valid login (wrong password, unknown or
+	// disabled account, expired session, bad API token).
+	CodeUnauthenticated Code = "unauthenticated"
+	// CodeThrottled: too many failed logins; try again later.
+	CodeThrottled Code = "throttled"
+	// CodeTOTPRequired: the password was right and the account has a second
+	// factor; ask for the authenticator code and log in again with it.
+	CodeTOTPRequired Code = "totp_required"
 )
 
 // Error is an error a user can act on; Message is in Bahasa Indonesia and

@@ -126,31 +126,11 @@ type EmployeeProfile struct {
 
 // Employee returns one employee's gap report and assessment history on ref.
 func (a *App) Employee(ctx context.Context, nip string, ref time.Time) (EmployeeProfile, error) {
-	var p EmployeeProfile
-	found := false
-	err := a.GapReport(ctx, store.Filter{NIP: nip}, ref, func(g *EmployeeGap) error {
-		p.Gap = *g
-		p.Gap.Lines = append([]GapLine(nil), g.Lines...)
-		p.Gap.Match.Lines = append([]competency.Line(nil), g.Match.Lines...)
-		found = true
-		return nil
-	})
-	if ErrorCode(err) == CodeNotFound || (err == nil && !found) {
-		return p, NotFound(fmt.Sprintf("pegawai dengan NIP %s tidak ditemukan", nip))
+	e, err := a.Store.EmployeeByNIP(ctx, nip)
+	if errors.Is(err, store.ErrNotFound) {
+		return EmployeeProfile{}, NotFound(fmt.Sprintf("pegawai dengan NIP %s tidak ditemukan", nip))
+	} else if err != nil {
+		return EmployeeProfile{}, err
 	}
-	if err != nil {
-		return p, err
-	}
-	if p.Assessments, err = a.Store.Assessments(ctx, p.Gap.Employee.ID); err != nil {
-		return p, err
-	}
-	comps, err := a.Store.Competencies(ctx, false)
-	if err != nil {
-		return p, err
-	}
-	p.Competency = make(map[int64]competency.Competency, len(comps))
-	for _, c := range comps {
-		p.Competency[c.ID] = c
-	}
-	return p, nil
+	return a.profileOf(ctx, e, ref)
 }

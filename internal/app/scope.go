@@ -27,13 +27,14 @@ func (a *App) employeeInScope(ctx context.Context, actor Actor, nip string) (sto
 	if err := actor.Require(PermEmployeeRead); err != nil {
 		return store.EmployeeRow{}, err
 	}
-	w := within(actor)
-	n, err := a.Store.CountEmployees(ctx, store.Filter{NIP: nip, Within: w})
-	if err != nil {
-		return store.EmployeeRow{}, err
-	}
-	if n == 0 {
-		return store.EmployeeRow{}, errOutOfScope("pegawai")
+	if w := within(actor); w != nil { // nil: city-wide, no limit to check
+		n, err := a.Store.CountEmployees(ctx, store.Filter{NIP: nip, Within: w})
+		if err != nil {
+			return store.EmployeeRow{}, err
+		}
+		if n == 0 {
+			return store.EmployeeRow{}, errOutOfScope("pegawai")
+		}
 	}
 	e, err := a.Store.EmployeeByNIP(ctx, nip)
 	if errors.Is(err, store.ErrNotFound) {

@@ -88,6 +88,10 @@ const (
 // The structural positions (about 1,750, of which ~4% are left vacant) are
 // always filled; cfg.Employees spreads over the pelaksana and fungsional
 // positions, so a target below the structure yields the structure alone.
+//
+// When sink also implements PerformanceSink it gets the evaluation periods
+// after the positions and, after each batch of employees and assessments,
+// their SKPs and development plans; everything else is emitted unchanged.
 func Generate(ctx context.Context, cfg Config, existing []competency.Competency, sink Sink, progress Progress) error {
 	if sink == nil {
 		return errors.New("demo: sink wajib diisi")
@@ -169,6 +173,16 @@ func Generate(ctx context.Context, cfg Config, existing []competency.Competency,
 		serials:     make(map[uint32]uint16, 1<<15),
 		supEvidence: map[int]string{},
 	}
+	perfSink, withPerf := sink.(PerformanceSink)
+	if withPerf {
+		g.perf = newPerfGen(cfg.Seed, pl, today, dictIDs, techIDs)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := perfSink.Periods(ctx, g.perf.allPeriods()); err != nil {
+			return err
+		}
+	}
 	done := 0
 	var es []people.Employee
 	var as []competency.Assessment
@@ -191,6 +205,12 @@ func Generate(ctx context.Context, cfg Config, existing []competency.Competency,
 				return err
 			}
 			if err := sink.Assessments(ctx, as[i:min(i+maxBatch, len(as)):min(i+maxBatch, len(as))]); err != nil {
+				return err
+			}
+		}
+		if withPerf {
+			skps, idps := g.perf.batch(as)
+			if err := emitPerformance(ctx, perfSink, skps, idps); err != nil {
 				return err
 			}
 		}

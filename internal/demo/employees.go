@@ -81,6 +81,9 @@ type emp struct {
 	nextAs  int64
 	// supervisor evidence per (year, quarter), built once
 	supEvidence map[int]string
+	// perf, when the sink takes performance data, keeps what it needs of
+	// each employee (it draws from a random stream of its own).
+	perf *perfGen
 	// scratch
 	levels [16]int
 }
@@ -508,7 +511,11 @@ func (g *emp) person(pi, k int, es *[]people.Employee, as *[]competency.Assessme
 	if pp.structural {
 		g.holders[pi] = holder{id: e.ID, nip: nip, display: self}
 	}
+	asFrom := len(*as)
 	g.assess(pi, e.ID, start, sup, self, as)
+	if g.perf != nil {
+		g.perf.add(e, pi, start, sup, g.levels[:len(g.pl.standards[pi])], asFrom, len(*as))
+	}
 	return nil
 }
 

@@ -128,6 +128,32 @@ func (s *Store) StandardOf(ctx context.Context, positionID int64) ([]competency.
 	return out, rows.Err()
 }
 
+// StandardLines returns one position's standard in dictionary order, each
+// line with its competency (without levels): what one employee's gap report
+// needs, in one query.
+func (s *Store) StandardLines(ctx context.Context, positionID int64) ([]competency.Requirement, []competency.Competency, error) {
+	rows, err := s.query(ctx, `SELECT ps.competency_id, ps.required_level, c.code, c.kind, c.name, c.name_en, c.description
+		FROM position_standards ps JOIN competencies c ON c.id = ps.competency_id WHERE ps.position_id = $1
+		ORDER BY CASE c.kind WHEN 'manajerial' THEN 0 WHEN 'sosial_kultural' THEN 1 ELSE 2 END, c.code`, positionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var reqs []competency.Requirement
+	var comps []competency.Competency
+	for rows.Next() {
+		var r competency.Requirement
+		var c competency.Competency
+		var kind string
+		if err := rows.Scan(&r.CompetencyID, &r.Required, &c.Code, &kind, &c.Name, &c.NameEN, &c.Description); err != nil {
+			return nil, nil, err
+		}
+		c.ID, c.Kind = r.CompetencyID, competency.Kind(kind)
+		reqs, comps = append(reqs, r), append(comps, c)
+	}
+	return reqs, comps, rows.Err()
+}
+
 // SetStandard replaces a position's standard and audits before/after, all
 // in one transaction. Levels must be 1–5 (checked again by the database).
 func (s *Store) SetStandard(ctx context.Context, actor string, p PositionRow, before, after []competency.Requirement) error {

@@ -35,7 +35,18 @@ type Store struct {
 	read *sql.DB
 	// now stamps audit rows and recorded_at; injected for tests.
 	now func() time.Time
+	// streams bounds the concurrent EachEmployee calls, each of which holds
+	// two read connections at once: without it, as many streams as the
+	// pool has connections could each hold one and wait forever for their
+	// second. Sized to leave connections for other queries.
+	streams chan struct{}
+	// stmts keeps read statements prepared (SQLite only; see stmtcache.go).
+	stmts *stmtCache
 }
+
+// streamSlots is how many EachEmployee calls may run on a read pool of n
+// connections: two connections each, and two left for everything else.
+func streamSlots(n int) chan struct{} { return make(chan struct{}, max(1, (n-2)/2)) }
 
 // SetClock replaces the clock that stamps audit rows and recording times.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
@@ -105,7 +116,8 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
-	return &Store{engine: SQLite, write: w, read: r, now: time.Now}, nil
+	return &Store{engine: SQLite, write: w, read: r, now: time.Now, streams: streamSlots(8),
+		stmts: &stmtCache{m: map[string]*sql.Stmt{}}}, nil
 }
 
 func openPostgres(ctx context.Context, dbURL string) (*Store, error) {
@@ -122,7 +134,7 @@ func openPostgres(ctx context.Context, dbURL string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("cannot reach PostgreSQL at %s: %v", redactURL(dbURL), err)
 	}
-	return &Store{engine: Postgres, write: db, read: db, now: time.Now}, nil
+	return &Store{engine: Postgres, write: db, read: db, now: time.Now, streams: streamSlots(16)}, nil
 }
 
 // redactURL drops a password from a URL for messages.
@@ -136,6 +148,7 @@ func redactURL(s string) string {
 
 // Close closes every connection.
 func (s *Store) Close() error {
+	s.stmts.close()
 	err := s.write.Close()
 	if s.read != s.write {
 		if e := s.read.Close(); err == nil {
@@ -210,11 +223,19 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 }
 
 func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	return s.read.QueryRowContext(ctx, s.q(query), args...)
+	query = s.q(query)
+	if st := s.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return s.read.QueryRowContext(ctx, query, args...)
 }
 
 func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return s.read.QueryContext(ctx, s.q(query), args...)
+	query = s.q(query)
+	if st := s.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return s.read.QueryContext(ctx, query, args...)
 }
 
 // ErrNotFound is returned when a looked-up row does not exist.

@@ -13,6 +13,14 @@ import (
 // memory stays flat however many employees there are. fn's slice is reused:
 // copy what you keep.
 func (s *Store) EachEmployee(ctx context.Context, f Filter, fn func(e EmployeeRow, as []competency.Assessment) error) error {
+	if s.streams != nil {
+		select {
+		case s.streams <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		defer func() { <-s.streams }() // runs last: after both cursors closed
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	q := f.sql()
@@ -132,6 +140,28 @@ func (s *Store) Assessments(ctx context.Context, employeeID int64) ([]competency
 	}
 	defer rows.Close()
 	return scanAssessments(rows)
+}
+
+// FinalAssessments lists the final assessments of one employee, without
+// assessor and evidence: what the current-level rule reads.
+func (s *Store) FinalAssessments(ctx context.Context, employeeID int64) ([]competency.Assessment, error) {
+	rows, err := s.query(ctx, `SELECT id, employee_id, competency_id, source, level, assessed_on, recorded_at
+		FROM assessments WHERE employee_id = $1 AND status = 'final'`, employeeID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []competency.Assessment
+	for rows.Next() {
+		a := competency.Assessment{Status: competency.Final}
+		var src string
+		if err := rows.Scan(&a.ID, &a.EmployeeID, &a.CompetencyID, &src, &a.Level, dateCol{&a.AssessedOn}, timeCol{&a.RecordedAt}); err != nil {
+			return nil, err
+		}
+		a.Source = competency.Source(src)
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }
 
 func scanAssessments(rows *sql.Rows) ([]competency.Assessment, error) {

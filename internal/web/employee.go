@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"asah/internal/app"
@@ -14,18 +13,24 @@ import (
 	"asah/internal/store"
 )
 
-// employeeView is an employee's page.
+// employeeView is an employee's profile.
 type employeeView struct {
-	E          store.EmployeeRow
+	E        store.EmployeeRow
+	NIP      string // spaced, or masked for a viewer who need not see it
+	Personal bool   // the viewer sees personal details (birth date)
+	Gap      profileGap
+	History  []historyRow
+	Radar    radarChart
+	HasRadar bool
+	// Links the viewer may follow ("" when not).
+	UnitURL, SupervisorURL, AssessURL string
+}
+
+// profileGap is an employee's gap table and JPM.
+type profileGap struct {
 	Match      competency.Match
 	NoStandard bool
 	Lines      []gapRow
-	History    []historyRow
-	// The example command of the empty states: an unassessed competency
-	// of the standard (M.1 when none), its required level, today's date.
-	ExampleCode  string
-	ExampleLevel int
-	Today        string
 }
 
 // gapRow is one competency of the employee's standard.
@@ -46,54 +51,88 @@ type historyRow struct {
 	Level              int
 	Status             competency.Status
 	Assessor           string
+	Evidence           string
+}
+
+func profileGapOf(lines []app.GapLine, m competency.Match, noStandard bool) profileGap {
+	g := profileGap{Match: m, NoStandard: noStandard}
+	for _, l := range sortedLines(lines) {
+		row := gapRow{Code: l.Competency.Code, Name: l.Competency.Name, NameEN: l.Competency.NameEN,
+			Kind: l.Competency.Kind, Required: l.Required, Cur: l.Current}
+		if d, ok := l.Gap(); ok {
+			row.Gap, row.Short = formatGap(d), d < 0
+		}
+		g.Lines = append(g.Lines, row)
+	}
+	return g
+}
+
+// sortedLines orders a standard managerial, sociocultural, technical, then
+// by code.
+func sortedLines(lines []app.GapLine) []app.GapLine {
+	out := slices.Clone(lines)
+	slices.SortStableFunc(out, func(a, b app.GapLine) int {
+		if c := cmp.Compare(kindOrder(a.Competency.Kind), kindOrder(b.Competency.Kind)); c != 0 {
+			return c
+		}
+		return compareCodes(a.Competency.Code, b.Competency.Code)
+	})
+	return out
 }
 
 func (s *server) handleEmployee() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// Accept the spaced BKN form a user may paste; look up the digits.
-		nip := strings.ReplaceAll(r.PathValue("nip"), " ", "")
-		if !allDigits(nip) || len(nip) != 18 {
+		ctx := r.Context()
+		actor, _ := actorFrom(ctx)
+		nip, ok := s.nipOf(r)
+		if !ok {
 			s.notFound(w, r, "employee")
 			return
 		}
-		p, err := s.app.Employee(r.Context(), nip, s.app.Today())
-		if app.ErrorCode(err) == app.CodeNotFound {
-			s.notFound(w, r, "employee")
-			return
-		} else if err != nil {
-			s.serverError(w, r, err)
+		p, err := s.app.ViewEmployee(ctx, actor, nip)
+		if err != nil {
+			s.appError(w, r, err, "employee")
 			return
 		}
-		v := employeeView{E: p.Gap.Employee, Match: p.Gap.Match, NoStandard: p.Gap.NoStandard}
-		for _, l := range p.Gap.Lines {
-			row := gapRow{Code: l.Competency.Code, Name: l.Competency.Name, NameEN: l.Competency.NameEN,
-				Kind: l.Competency.Kind, Required: l.Required, Cur: l.Current}
-			if g, ok := l.Gap(); ok {
-				row.Gap, row.Short = formatGap(g), g < 0
-			}
-			v.Lines = append(v.Lines, row)
-		}
-		slices.SortStableFunc(v.Lines, func(a, b gapRow) int {
-			if c := cmp.Compare(kindOrder(a.Kind), kindOrder(b.Kind)); c != 0 {
-				return c
-			}
-			return compareCodes(a.Code, b.Code)
-		})
-		v.ExampleCode, v.ExampleLevel, v.Today = "M.1", 1, s.app.Today().Format("2006-01-02")
-		for _, l := range v.Lines {
-			if l.Gap == "" {
-				v.ExampleCode, v.ExampleLevel = l.Code, l.Required
-				break
-			}
+		lang := requestLang(r)
+		tr := func(id string, args ...any) string { return s.i18n.translate(lang, id, args...) }
+		e := p.Gap.Employee
+		v := employeeView{E: e, NIP: shownNIP(actor, e), Personal: app.SeesFullNIP(actor, e),
+			Gap: profileGapOf(p.Gap.Lines, p.Gap.Match, p.Gap.NoStandard)}
+		if len(p.Gap.Lines) > 0 {
+			v.Radar, v.HasRadar = radarOf(tr, lang, p.Gap.Lines), true
 		}
 		for _, a := range p.Assessments {
 			c := p.Competency[a.CompetencyID]
 			v.History = append(v.History, historyRow{On: a.AssessedOn, Code: c.Code, Name: c.Name, NameEN: c.NameEN,
-				Source: a.Source, Level: a.Level, Status: a.Status, Assessor: a.Assessor})
+				Source: a.Source, Level: a.Level, Status: a.Status, Assessor: a.Assessor, Evidence: a.Evidence})
 		}
-		e := p.Gap.Employee
-		crumbs := []crumb{{Label: e.UnitName, URL: "/units/" + url.PathEscape(e.UnitCode)}, {Label: displayName(e.Employee)}}
-		s.render(w, r, http.StatusOK, "employee", &view{Nav: "units", Crumbs: crumbs, Data: v})
+		if sc := app.ScopeOf(actor); sc.All || sc.UnitCode != "" {
+			v.UnitURL = "/units/" + url.PathEscape(e.UnitCode)
+		}
+		if e.SupervisorNIP != "" {
+			if in, err := s.app.InScope(ctx, actor, e.SupervisorNIP); err != nil {
+				s.serverError(w, r, err)
+				return
+			} else if in {
+				sup := store.EmployeeRow{}
+				sup.ID, sup.NIP = e.SupervisorID, e.SupervisorNIP
+				v.SupervisorURL = s.employeeURL(r, actor, sup)
+			}
+		}
+		if actor.Can(app.PermAssessmentWrite) && len(s.app.AllowedSources(ctx, actor, e)) > 0 {
+			v.AssessURL = s.employeeURL(r, actor, e, "/assess")
+		}
+		var crumbs []crumb
+		if slices.Contains(s.patterns, "GET /employees") && actor.Can(app.PermEmployeeList) {
+			crumbs = append(crumbs, crumb{Label: tr("nav.employee_list"), URL: "/employees"})
+		}
+		crumbs = append(crumbs, crumb{Label: displayName(e.Employee)})
+		navKey := "employees"
+		if actor.EmployeeID == e.ID {
+			navKey = "me"
+		}
+		s.render(w, r, http.StatusOK, "employee", &view{Nav: navKey, Crumbs: crumbs, Charts: v.HasRadar, Data: v})
 	})
 }
 

@@ -116,3 +116,18 @@ func formatGap(g int) string {
 	}
 	return "0"
 }
+
+// formatSigned writes v with its sign and the given decimals, truncated
+// toward zero like formatDecimal: "+0,5", "0,0", "−1,2".
+func formatSigned(v float64, decimals int, lang string) string {
+	s := formatDecimal(math.Abs(v), decimals, lang)
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return "–"
+	case strings.Trim(s, "0.,") == "":
+		return s
+	case v < 0:
+		return "−" + s
+	}
+	return "+" + s
+}

@@ -88,3 +88,21 @@ func paginate(r *http.Request, path string, base url.Values, total, size int) pa
 	}
 	return p
 }
+
+// sortLink is a sortable column header: where it leads and how the column
+// is sorted now ("ascending", "descending" or "" for aria-sort).
+type sortLink struct {
+	URL  string
+	Aria string
+}
+
+// lastIfMissing orders present values before missing ones.
+func lastIfMissing(a, b bool) int {
+	switch {
+	case a && !b:
+		return -1
+	case !a && b:
+		return 1
+	}
+	return 0
+}

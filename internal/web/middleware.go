@@ -22,15 +22,6 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// noStore marks a page that shows personal data: no cache, shared or
-// private, may keep it.
-func noStore(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
-		next.ServeHTTP(w, r)
-	})
-}
-
 // recoverPanics turns a panic in a handler into the 500 page and a log line
 // naming the route, never a stack trace in the browser.
 func (s *server) recoverPanics(next http.Handler) http.Handler {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strconv"
@@ -11,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"asah/internal/app"
 	"asah/internal/competency"
 	"asah/internal/store"
 )
@@ -106,113 +109,7 @@ func unitByName(t *testing.T, s *store.Store, name string) store.UnitSummary {
 func TestPages(t *testing.T) {
 	st := newSite(t)
 	ctx := context.Background()
-
-	t.Run("home lists units with JPM and coverage", func(t *testing.T) {
-		r := st.get(t, "/")
-		if r.status != 200 {
-			t.Fatalf("status %d", r.status)
-		}
-		if h := heading(r.body); h != "Unit Organisasi" {
-			t.Errorf("heading %q", h)
-		}
-		if !strings.Contains(text(r.body), "JPM (job-person match) adalah") {
-			t.Error("no explanation of JPM above the table")
-		}
-		if !strings.Contains(r.body, "Mode demo — data sintetis") {
-			t.Error("no demo banner")
-		}
-		units, _ := st.s.Units(ctx)
-		rows := tableAfter(t, r.body, `id="units-caption"`)
-		if len(rows) != len(units) {
-			t.Errorf("%d rows for %d units", len(rows), len(units))
-		}
-		dlhk := unitByName(t, st.s, "Dinas Lingkungan Hidup dan Kebersihan")
-		want := expectAll(t, st.s, store.Filter{UnitCode: dlhk.Code})
-		var sum float64
-		var n, ms, mms, kms int
-		pol := competency.DefaultPolicy()
-		for _, x := range want {
-			if x.hasJPM {
-				n++
-				sum += x.jpm
-				switch {
-				case x.jpm >= pol.MS:
-					ms++
-				case x.jpm >= pol.MMS:
-					mms++
-				default:
-					kms++
-				}
-			}
-		}
-		if n == 0 {
-			t.Fatal("nobody in DLHK is assessed in the demo; the test needs someone")
-		}
-		row := findRow(rows, 0, dlhk.Name)
-		if row == nil {
-			t.Fatalf("home page does not list %s", dlhk.Name)
-		}
-		// unit, kind, employees, JPM, coverage, MS, MMS, KMS
-		if atoiDots(row[2]) != len(want) {
-			t.Errorf("employees %q, want %d", row[2], len(want))
-		}
-		if w := idPercent(sum / float64(n)); row[3] != w {
-			t.Errorf("mean JPM %q, want %q", row[3], w)
-		}
-		if !strings.HasSuffix(row[4], "%") || !strings.Contains(row[4], ",") {
-			t.Errorf("coverage %q is not an Indonesian percentage", row[4])
-		}
-		if got := row[5] + "/" + row[6] + "/" + row[7]; got != fmt.Sprintf("%d/%d/%d", ms, mms, kms) {
-			t.Errorf("MS/MMS/KMS %s, want %d/%d/%d", got, ms, mms, kms)
-		}
-	})
-
-	t.Run("home filters by name and sorts by an allowed column", func(t *testing.T) {
-		r := st.get(t, "/?q=lingkungan")
-		rows := tableAfter(t, r.body, `id="units-caption"`)
-		if len(rows) == 0 || findRow(rows, 0, "Dinas Lingkungan Hidup dan Kebersihan") == nil {
-			t.Fatalf("search for lingkungan: %d rows, DLHK missing", len(rows))
-		}
-		for _, row := range rows {
-			if !strings.Contains(strings.ToLower(row[0]), "lingkungan") {
-				t.Errorf("row %q does not match the search", row[0])
-			}
-		}
-		r = st.get(t, "/?q=tidak-ada-unit-seperti-ini")
-		if !strings.Contains(text(r.body), "Tidak ada unit yang nama atau kodenya memuat “tidak-ada-unit-seperti-ini”") {
-			t.Error("an empty search result does not say so")
-		}
-
-		rows = tableAfter(t, st.get(t, "/?sort=employees").body, `id="units-caption"`)
-		for i := 1; i < len(rows); i++ {
-			if atoiDots(rows[i][2]) > atoiDots(rows[i-1][2]) {
-				t.Fatalf("sort=employees: %s (%s) after %s (%s)", rows[i][0], rows[i][2], rows[i-1][0], rows[i-1][2])
-			}
-		}
-		rows = tableAfter(t, st.get(t, "/?sort=jpm&dir=asc").body, `id="units-caption"`)
-		seenDash := false
-		last := -1.0
-		for _, row := range rows {
-			if row[3] == "–" {
-				seenDash = true
-				continue
-			}
-			if seenDash {
-				t.Fatalf("sort=jpm: %s has a JPM after units without one", row[0])
-			}
-			v := percentValue(t, row[3])
-			if v < last {
-				t.Fatalf("sort=jpm&dir=asc: %s %v after %v", row[0], v, last)
-			}
-			last = v
-		}
-		// A column outside the allow-list keeps the tree order.
-		a := tableAfter(t, st.get(t, "/?sort=nama").body, `id="units-caption"`)
-		b := tableAfter(t, st.get(t, "/").body, `id="units-caption"`)
-		if len(a) != len(b) || a[0][0] != b[0][0] || a[len(a)-1][0] != b[len(b)-1][0] {
-			t.Error("an unknown sort column changed the order")
-		}
-	})
+	admin := st.login(t, app.RoleAdminBKPSDM)
 
 	// The unit with the most employees lists them 50 to a page.
 	var big store.UnitSummary
@@ -240,7 +137,7 @@ func TestPages(t *testing.T) {
 			return strings.Compare(a.e.NIP, b.e.NIP)
 		})
 		pages := (len(want) + 49) / 50
-		r := st.get(t, "/units/"+url.PathEscape(big.Code))
+		r := admin.get("/units/" + url.PathEscape(big.Code))
 		if r.status != 200 {
 			t.Fatalf("status %d", r.status)
 		}
@@ -257,7 +154,7 @@ func TestPages(t *testing.T) {
 			t.Errorf("no \"Halaman 1 dari %d\"", pages)
 		}
 		for p := 1; p <= pages; p++ {
-			r := st.get(t, fmt.Sprintf("/units/%s?page=%d", url.PathEscape(big.Code), p))
+			r := admin.get(fmt.Sprintf("/units/%s?page=%d", url.PathEscape(big.Code), p))
 			rows := tableAfter(t, r.body, `id="emp-h"`)
 			from, to := (p-1)*50, min(len(want), p*50)
 			if len(rows) != to-from {
@@ -285,12 +182,12 @@ func TestPages(t *testing.T) {
 			}
 		}
 		// Beyond the last page shows the last page.
-		r = st.get(t, "/units/"+url.PathEscape(big.Code)+"?page=9999")
+		r = admin.get("/units/" + url.PathEscape(big.Code) + "?page=9999")
 		if !strings.Contains(text(r.body), fmt.Sprintf("Halaman %d dari %d", pages, pages)) {
 			t.Error("page=9999 does not show the last page")
 		}
 		// Sorted by JPM: highest first, unassessed last.
-		rows := tableAfter(t, st.get(t, "/units/"+url.PathEscape(big.Code)+"?sort=jpm").body, `id="emp-h"`)
+		rows := tableAfter(t, admin.get("/units/"+url.PathEscape(big.Code)+"?sort=jpm").body, `id="emp-h"`)
 		last := math.Inf(1)
 		for _, row := range rows {
 			if row[4] == "belum dinilai" {
@@ -322,7 +219,7 @@ func TestPages(t *testing.T) {
 		if x == nil {
 			t.Fatal("no employee in the demo has both a shortfall and an unassessed competency")
 		}
-		r := st.get(t, "/employees/"+x.e.NIP)
+		r := admin.get("/employees/" + x.e.NIP)
 		if r.status != 200 {
 			t.Fatalf("status %d", r.status)
 		}
@@ -425,18 +322,18 @@ func TestPages(t *testing.T) {
 		if nip == "" {
 			t.Skip("every demo employee has an assessment")
 		}
-		body := text(st.get(t, "/employees/"+nip).body)
-		if !strings.Contains(body, "Belum ada penilaian.") || !strings.Contains(body, "asah assess --nip "+nip) {
+		body := text(admin.get("/employees/" + nip).body)
+		if !strings.Contains(body, "Belum ada penilaian.") || !strings.Contains(body, "Catat penilaian sekarang") {
 			t.Error("the empty history does not say how to add an assessment")
 		}
 	})
 
 	t.Run("unknown unit and NIP give the 404 page", func(t *testing.T) {
 		for _, path := range []string{
-			"/units/TIDAK-ADA", "/employees/199001012020011999", "/employees/abc",
+			"/units/TIDAK-ADA", "/employees/199001012020011999", "/employees/abc", "/employees/rAAAA",
 			"/employees/" + url.PathEscape("1 2"), "/tidak/ada", "/static/tidak-ada.css", "/lang/fr",
 		} {
-			r := st.get(t, path)
+			r := admin.get(path)
 			if r.status != 404 {
 				t.Errorf("%s: status %d, want 404", path, r.status)
 			}
@@ -450,42 +347,49 @@ func TestPages(t *testing.T) {
 	})
 
 	t.Run("language switch", func(t *testing.T) {
+		c := st.login(t, app.RoleAdminBKPSDM)
 		next := "/units/" + url.PathEscape(big.Code) + "?page=2"
-		r := st.get(t, "/lang/en?next="+url.QueryEscape(next))
-		if r.status != 303 || r.header.Get("Location") != next {
-			t.Fatalf("switch: %d to %q, want 303 to %q", r.status, r.header.Get("Location"), next)
+		r := c.get("/lang/en?next=" + url.QueryEscape(next))
+		if r.status != 303 || r.location() != next {
+			t.Fatalf("switch: %d to %q, want 303 to %q", r.status, r.location(), next)
 		}
 		ck := r.header.Get("Set-Cookie")
 		if !strings.HasPrefix(ck, "lang=en;") || !strings.Contains(ck, "HttpOnly") || !strings.Contains(ck, "Path=/") {
 			t.Errorf("cookie %q", ck)
 		}
-		r = st.get(t, "/", "lang=en")
-		if h := heading(r.body); h != "Organisation units" {
+		// The page's own links carry no next: the Referer leads back.
+		req := httptest.NewRequest(http.MethodGet, "/lang/id", nil)
+		req.Header.Set("Referer", "http://example.com/employees/"+big.Code+"?page=3")
+		if r := c.do(req); r.location() != "/employees/"+big.Code+"?page=3" {
+			t.Errorf("Referer: back to %q", r.location())
+		}
+		req = httptest.NewRequest(http.MethodGet, "/lang/en", nil)
+		req.Header.Set("Referer", "https://evil.example/x")
+		if r := c.do(req); r.location() != "/" {
+			t.Errorf("foreign Referer: back to %q", r.location())
+		}
+		r = c.get("/")
+		if h := heading(r.body); h != "Home" {
 			t.Errorf("English heading %q", h)
 		}
 		if !strings.Contains(r.body, `<html lang="en">`) {
 			t.Error("lang attribute not en")
 		}
-		// Numbers follow the language: 81.8% in English.
-		rows := tableAfter(t, r.body, `id="units-caption"`)
-		row := findRow(rows, 0, "Dinas Lingkungan Hidup dan Kebersihan")
-		if row == nil || !strings.Contains(row[3], ".") || strings.Contains(row[3], ",") {
-			t.Errorf("English JPM %v", row)
-		}
-		if r := st.get(t, "/units/TIDAK-ADA", "lang=en"); heading(r.body) != "Page not found" {
+		if r := c.get("/units/TIDAK-ADA"); heading(r.body) != "Page not found" {
 			t.Errorf("English 404 heading %q", heading(r.body))
 		}
 		// Back to Indonesian; an unknown cookie value means Indonesian.
-		if r := st.get(t, "/lang/id?next=/"); r.header.Get("Location") != "/" || !strings.HasPrefix(r.header.Get("Set-Cookie"), "lang=id;") {
-			t.Errorf("switch back: %q %q", r.header.Get("Location"), r.header.Get("Set-Cookie"))
+		if r := c.get("/lang/id?next=/"); r.location() != "/" || !strings.HasPrefix(r.header.Get("Set-Cookie"), "lang=id;") {
+			t.Errorf("switch back: %q %q", r.location(), r.header.Get("Set-Cookie"))
 		}
-		if h := heading(st.get(t, "/", "lang=fr").body); h != "Unit Organisasi" {
+		c.cookies[langCookie] = "fr"
+		if h := heading(c.get("/").body); h != "Beranda" {
 			t.Errorf("cookie lang=fr gives heading %q", h)
 		}
-		for _, bad := range []string{"//evil.example", "https://evil.example/", "/\\evil.example", "evil.example", "javascript:alert(1)", ""} {
-			r := st.get(t, "/lang/en?next="+url.QueryEscape(bad))
-			if r.status != 303 || r.header.Get("Location") != "/" {
-				t.Errorf("next=%q: %d to %q, want 303 to /", bad, r.status, r.header.Get("Location"))
+		for _, bad := range []string{"//evil.example", "https://evil.example/", "/\\evil.example", "evil.example", "javascript:alert(1)"} {
+			r := c.get("/lang/en?next=" + url.QueryEscape(bad))
+			if r.status != 303 || r.location() != "/" {
+				t.Errorf("next=%q: %d to %q, want 303 to /", bad, r.status, r.location())
 			}
 		}
 	})
@@ -493,7 +397,9 @@ func TestPages(t *testing.T) {
 	t.Run("English employee page", func(t *testing.T) {
 		all := expectAll(t, st.s, store.Filter{UnitCode: big.Code})
 		x := all[0]
-		r := st.get(t, "/employees/"+x.e.NIP, "lang=en")
+		c := st.login(t, app.RoleAdminBKPSDM)
+		c.lang = "en"
+		r := c.get("/employees/" + x.e.NIP)
 		body := text(r.body)
 		for _, want := range []string{"Competency gaps", "Self-assessment", x.e.BirthDate.Format("2 January 2006")} {
 			if !strings.Contains(body, want) {

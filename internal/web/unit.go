@@ -17,11 +17,15 @@ const employeesPerPage = 50
 
 // unitView is a unit's page.
 type unitView struct {
-	Unit  store.UnitSummary
-	Sum   unitSummary
-	Rows  []app.EmployeeSummary
-	Pager pager
-	Cols  map[string]sortLink
+	Unit store.UnitSummary
+	Sum  unitSummary
+	Rows []employeeRow
+	// ParentURL links the parent unit when the viewer may open it.
+	ParentURL string
+	// SubUnitLinks: the viewer may open the employees' sub-units.
+	SubUnitLinks bool
+	Pager        pager
+	Cols         map[string]sortLink
 	// Policy gives the category thresholds shown in the legend.
 	Policy competency.Policy
 }
@@ -43,12 +47,10 @@ func (s *server) handleUnit() http.Handler {
 			s.notFound(w, r, "unit")
 			return
 		}
-		u, list, err := s.app.UnitEmployees(r.Context(), code, s.app.Today())
-		if app.ErrorCode(err) == app.CodeNotFound {
-			s.notFound(w, r, "unit")
-			return
-		} else if err != nil {
-			s.serverError(w, r, err)
+		actor, _ := actorFrom(r.Context())
+		u, list, err := s.app.UnitPage(r.Context(), actor, code)
+		if err != nil {
+			s.appError(w, r, err, "unit")
 			return
 		}
 		by, dir := sortParams(r, unitSorts)
@@ -62,6 +64,9 @@ func (s *server) handleUnit() http.Handler {
 			return
 		}
 		v := unitView{Unit: u, Sum: summarize(list), Policy: pol}
+		if sc := app.ScopeOf(actor); sc.All || sc.UnitCode != "" {
+			v.SubUnitLinks = true
+		}
 		path := "/units/" + url.PathEscape(u.Code)
 		base := url.Values{}
 		if r.URL.Query().Has("sort") {
@@ -70,12 +75,20 @@ func (s *server) handleUnit() http.Handler {
 		}
 		v.Pager = paginate(r, path, base, len(list), employeesPerPage)
 		if v.Pager.Total > 0 {
-			v.Rows = list[v.Pager.From-1 : v.Pager.To]
+			for _, e := range list[v.Pager.From-1 : v.Pager.To] {
+				v.Rows = append(v.Rows, s.employeeRowOf(r, actor, e))
+			}
 		}
 		v.Cols = sortLinks(path, url.Values{}, unitSorts, by, dir)
 		var crumbs []crumb
-		if u.ParentCode != "" {
-			crumbs = append(crumbs, crumb{Label: u.ParentName, URL: "/units/" + url.PathEscape(u.ParentCode)})
+		if slices.Contains(s.patterns, "GET /units") {
+			crumbs = append(crumbs, crumb{Label: s.i18n.translate(requestLang(r), "nav.units"), URL: "/units"})
+		}
+		// The parent unit is linked when the viewer may open it: city-wide
+		// roles always, an agency admin inside the agency.
+		if sc := app.ScopeOf(actor); u.ParentCode != "" && (sc.All || sc.UnitCode != "" && u.Code != sc.UnitCode) {
+			v.ParentURL = "/units/" + url.PathEscape(u.ParentCode)
+			crumbs = append(crumbs, crumb{Label: u.ParentName, URL: v.ParentURL})
 		}
 		crumbs = append(crumbs, crumb{Label: u.Name})
 		s.render(w, r, http.StatusOK, "unit", &view{Nav: "units", Crumbs: crumbs, Data: v})

@@ -18,12 +18,16 @@ CREATE TABLE users (
 );
 CREATE INDEX users_employee ON users (employee_id);
 
+-- scs session data is opaque: user_id maps a session to its account so that
+-- logout elsewhere and account disabling can end every session at once.
 CREATE TABLE sessions (
-    token  TEXT PRIMARY KEY,
-    data   BLOB NOT NULL,
-    expiry TEXT NOT NULL
+    token   TEXT PRIMARY KEY,
+    data    BLOB    NOT NULL,
+    expiry  TEXT    NOT NULL,
+    user_id INTEGER REFERENCES users (id)
 );
 CREATE INDEX sessions_expiry ON sessions (expiry);
+CREATE INDEX sessions_user ON sessions (user_id);
 
 CREATE TABLE api_tokens (
     id           INTEGER PRIMARY KEY,

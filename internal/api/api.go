@@ -1,0 +1,70 @@
+// Package api serves Asah's JSON API under /api/v1: bearer tokens, the same
+// authorization as the pages (every decision is made in internal/app), JSON
+// errors, and an OpenAPI 3.1 document (openapi.yaml, served as JSON at
+// /api/v1/openapi.json). Routes are listed in routes.go; each resource has its
+// own file.
+package api
+
+import (
+	_ "embed"
+	"log/slog"
+	"net/http"
+
+	"asah/internal/app"
+)
+
+// Prefix is where the API is mounted.
+const Prefix = "/api/v1"
+
+//go:embed openapi.yaml
+var openapiYAML []byte
+
+// Options configures the API surface.
+type Options struct {
+	// Log receives one line per server error: the route pattern and the
+	// error, never the URL, its query or a request body.
+	Log *slog.Logger
+	// MaxInFlight bounds the requests served at once (default
+	// DefaultMaxInFlight); the others wait their turn in arrival order.
+	MaxInFlight int
+}
+
+// DefaultMaxInFlight keeps about one request per read connection of the
+// store busy. database/sql hands a freed connection to a random waiter, so
+// letting every request compete for the pool makes a few unlucky ones wait
+// many turns: admitting requests in order keeps the slowest close to the
+// average (BENCHMARKS.md, "Web application and API").
+const DefaultMaxInFlight = 8
+
+// server holds what every handler needs; it is built once by New and not
+// changed afterwards, so handlers may run concurrently.
+type server struct {
+	app      *app.App
+	log      *slog.Logger
+	spec     []byte   // the OpenAPI document as JSON
+	patterns []string // every pattern registered through handle, in order
+	slots    chan struct{}
+}
+
+// New returns the handler of every /api/v1 route. The OpenAPI document is
+// converted once here; a defect in it, or a route without a policy, is a
+// programming error and panics at start-up rather than on a later request.
+func New(a *app.App, opt Options) http.Handler {
+	return newServer(a, opt).routes()
+}
+
+func newServer(a *app.App, opt Options) *server {
+	log := opt.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	spec, err := specJSON(openapiYAML)
+	if err != nil {
+		panic("api: openapi.yaml: " + err.Error())
+	}
+	n := opt.MaxInFlight
+	if n <= 0 {
+		n = DefaultMaxInFlight
+	}
+	return &server{app: a, log: log, spec: spec, slots: make(chan struct{}, n)}
+}

@@ -1,0 +1,287 @@
+package api
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// callers are the rows of the authorization matrix: one token per role,
+// no token, a revoked and an expired token.
+var callers = []string{"admin_bkpsdm", "admin_opd", "atasan", "pegawai", "pimpinan", "mitra", "none", "revoked", "expired"}
+
+func authenticated(caller string) bool {
+	return caller != "none" && caller != "revoked" && caller != "expired"
+}
+
+// may is the permission matrix of the issue, written out independently of
+// app.grants: which callers may use which kind of route at all.
+func may(caller, what string) bool {
+	switch what {
+	case "unit", "position", "employee":
+		return caller != "mitra"
+	case "competency":
+		return true
+	case "assess":
+		return caller != "mitra" && caller != "pimpinan"
+	}
+	panic(what)
+}
+
+// expect is the status a caller gets for an object: 401 without a valid
+// token, 403 without the permission, else 200 (or ok) inside the scope and
+// 404 outside it.
+func expect(caller, what string, inScope bool, ok int) int {
+	switch {
+	case !authenticated(caller):
+		return 401
+	case !may(caller, what):
+		return 403
+	case !inScope:
+		return 404
+	}
+	return ok
+}
+
+// TestAuthorizationMatrix runs every API route for every caller on objects
+// inside and outside their scope, checks the status, that no body names an
+// employee outside the caller's scope, and that list contents and totals
+// equal what the scope rules give when computed straight from the database.
+func TestAuthorizationMatrix(t *testing.T) {
+	f := newFixture(t)
+	w := f.world()
+	missingNIP := "199912312099121999"
+	if _, ok := scopeAll(w)[missingNIP]; ok {
+		t.Fatal("the missing NIP exists")
+	}
+	posUnit := map[string]string{}
+	rows, err := f.db.Query(`SELECT p.code, u.code FROM positions p JOIN org_units u ON u.id = p.unit_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var p, u string
+		rows.Scan(&p, &u)
+		posUnit[p] = u
+	}
+	rows.Close()
+	nips := []string{f.staff.NIP, f.kadis.NIP, f.other.NIP, missingNIP}
+	positions := []string{f.staff.PositionCode, "DLHK-KADIS", f.other.PositionCode, "TIDAK-ADA"}
+	unitsQ := []string{f.staff.UnitCode, "DLHK", f.others.Code, "TIDAK-ADA"}
+	all := scopeAll(w)
+
+	for _, caller := range callers {
+		t.Run(caller, func(t *testing.T) {
+			scope := f.scope(w, caller)
+			units := f.units(w, caller)
+			// leak fails the test when a body names a real employee outside the scope.
+			leak := func(route string, r response) {
+				t.Helper()
+				for _, n := range nipsIn(r.body) {
+					if all[n] && !scope[n] {
+						t.Errorf("%s: body names %s, outside the scope of %s", route, n, caller)
+					}
+				}
+				if r.status == 401 && !strings.HasPrefix(r.header.Get("WWW-Authenticate"), "Bearer") {
+					t.Errorf("%s: 401 without WWW-Authenticate: Bearer", route)
+				}
+				if r.status >= 400 {
+					if e := r.errorOf(t); e.Code == "" || e.Message == "" || e.Fields == nil {
+						t.Errorf("%s: error object %+v", route, e)
+					}
+				}
+			}
+			status := func(route string, r response, want int) {
+				t.Helper()
+				if r.status != want {
+					t.Errorf("%s as %s: %d, want %d: %s", route, caller, r.status, want, truncate(r.body))
+				}
+				leak(route, r)
+			}
+
+			r := f.do(caller, "GET", "/api/v1/openapi.json", nil)
+			status("GET openapi.json", r, 200)
+
+			// Units: exactly the units of the scope.
+			r = f.do(caller, "GET", "/api/v1/units", nil)
+			status("GET units", r, expect(caller, "unit", true, 200))
+			if r.status == 200 {
+				var l struct{ Items []unitJSON }
+				r.json(t, &l)
+				got := map[string]bool{}
+				for _, u := range l.Items {
+					got[u.Code] = true
+				}
+				if !sameSet(got, units) {
+					t.Errorf("GET units: %d units, want %d", len(got), len(units))
+				}
+			}
+
+			// Positions: the list holds only visible units' positions.
+			r = f.do(caller, "GET", "/api/v1/positions", nil)
+			status("GET positions", r, expect(caller, "position", true, 200))
+			if r.status == 200 {
+				var l struct{ Items []positionJSON }
+				r.json(t, &l)
+				if len(l.Items) == 0 {
+					t.Error("GET positions: empty")
+				}
+				for _, p := range l.Items {
+					if !units[p.UnitCode] {
+						t.Errorf("GET positions: %s of unit %s outside the scope", p.Code, p.UnitCode)
+					}
+				}
+			}
+			for _, u := range unitsQ {
+				r = f.do(caller, "GET", "/api/v1/positions?unit="+url.QueryEscape(u), nil)
+				status("GET positions?unit="+u, r, expect(caller, "position", units[u], 200))
+			}
+			for _, p := range positions {
+				r = f.do(caller, "GET", "/api/v1/positions/"+p, nil)
+				status("GET positions/"+p, r, expect(caller, "position", units[posUnit[p]], 200))
+				if r.status == 200 {
+					var v positionDetailJSON
+					r.json(t, &v)
+					if v.Code != p || len(v.Standard) != v.StandardSize {
+						t.Errorf("GET positions/%s: %s with %d of %d standard lines", p, v.Code, len(v.Standard), v.StandardSize)
+					}
+				}
+			}
+
+			r = f.do(caller, "GET", "/api/v1/competencies", nil)
+			status("GET competencies", r, expect(caller, "competency", true, 200))
+			if r.status == 200 {
+				var l struct{ Items []competencyJSON }
+				r.json(t, &l)
+				if len(l.Items) < 9 || len(l.Items[0].Levels) != 5 {
+					t.Errorf("GET competencies: %d entries", len(l.Items))
+				}
+			}
+
+			// Employees: every page together is exactly the scope.
+			r = f.do(caller, "GET", "/api/v1/employees?per_page=200", nil)
+			status("GET employees", r, expect(caller, "employee", true, 200))
+			if r.status == 200 {
+				var p employeePageJSON
+				r.json(t, &p)
+				if p.Total != len(scope) {
+					t.Errorf("GET employees: total %d, want %d in scope", p.Total, len(scope))
+				}
+				if len(scope) <= 600 {
+					got := map[string]bool{}
+					for page := 1; ; page++ {
+						r := f.do(caller, "GET", fmt.Sprintf("/api/v1/employees?per_page=200&page=%d", page), nil)
+						status("GET employees page", r, 200)
+						var p employeePageJSON
+						r.json(t, &p)
+						for _, e := range p.Items {
+							got[e.NIP] = true
+						}
+						if len(p.Items) < 200 {
+							break
+						}
+					}
+					if !sameSet(got, scope) {
+						t.Errorf("GET employees: %d employees over all pages, want the %d of the scope", len(got), len(scope))
+					}
+				}
+			}
+			for _, q := range []string{"?unit=" + f.others.Code, "?q=" + f.other.NIP, "?q=" + url.QueryEscape(f.other.Name)} {
+				r = f.do(caller, "GET", "/api/v1/employees"+q, nil)
+				status("GET employees"+q, r, expect(caller, "employee", true, 200))
+			}
+
+			// One employee: profile, gaps, assessments.
+			for _, nip := range nips {
+				for _, suffix := range []string{"", "/gaps", "/assessments"} {
+					route := "GET employees/" + nip + suffix
+					r = f.do(caller, "GET", "/api/v1/employees/"+nip+suffix, nil)
+					status(route, r, expect(caller, "employee", scope[nip], 200))
+					if r.status == 200 && suffix != "/assessments" {
+						var v struct{ NIP string }
+						r.json(t, &v)
+						if v.NIP != nip {
+							t.Errorf("%s: nip %s", route, v.NIP)
+						}
+					}
+				}
+			}
+
+			// Recording: an employee outside the scope is 404 whatever the
+			// source; inside, the caller's own source is accepted.
+			src := map[string]string{"admin_bkpsdm": "assessment_center", "admin_opd": "assessment_center",
+				"atasan": "supervisor", "pegawai": "self"}[caller]
+			if src == "" {
+				src = "supervisor"
+			}
+			for _, nip := range []string{f.staff.NIP, f.other.NIP, missingNIP} {
+				body := map[string]any{"nip": nip, "competency": "M.1", "source": src, "level": 3, "assessed_on": "2026-11-20"}
+				r = f.do(caller, "POST", "/api/v1/assessments", body)
+				status("POST assessments "+nip, r, expect(caller, "assess", scope[nip], 201))
+			}
+		})
+	}
+	if s := f.log.String(); s != "" {
+		t.Errorf("the matrix logged: %s", s)
+	}
+}
+
+func scopeAll(w *world) map[string]bool {
+	out := map[string]bool{}
+	for _, n := range w.nips {
+		out[n] = true
+	}
+	return out
+}
+
+func sameSet(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestAuthorizationEdges covers what the matrix does not: malformed
+// Authorization headers, unknown API paths and methods.
+func TestAuthorizationEdges(t *testing.T) {
+	f := newFixture(t)
+	for _, h := range []string{"", "Bearer", "Bearer ", "Basic " + f.tokens["admin_bkpsdm"], f.tokens["admin_bkpsdm"],
+		"Bearer asah_tidak-ada", "Bearer " + f.tokens["admin_bkpsdm"] + "x", "Bearer " + strings.Repeat("a", 5000)} {
+		req := newRequest("GET", "/api/v1/units", nil)
+		if h != "" {
+			req.Header.Set("Authorization", h)
+		}
+		r := f.send(req, nil)
+		if r.status != 401 || !strings.HasPrefix(r.header.Get("WWW-Authenticate"), "Bearer") || r.errorOf(t).Code != "unauthenticated" {
+			t.Errorf("Authorization %.30q: %d %q", h, r.status, r.header.Get("WWW-Authenticate"))
+		}
+	}
+	// The scheme is case-insensitive.
+	req := newRequest("GET", "/api/v1/units", nil)
+	req.Header.Set("Authorization", "bearer "+f.tokens["admin_bkpsdm"])
+	if r := f.send(req, nil); r.status != 200 {
+		t.Errorf("lower-case bearer: %d", r.status)
+	}
+	for _, c := range []struct {
+		method, path string
+		status       int
+		allow        string
+	}{
+		{"GET", "/api/v1/nothing", 404, ""},
+		{"GET", "/api/v1/", 404, ""},
+		{"DELETE", "/api/v1/units", 405, "GET"},
+		{"GET", "/api/v1/assessments", 405, "POST"},
+		{"PUT", "/api/v1/employees/" + f.staff.NIP, 405, "GET"},
+	} {
+		r := f.do("admin_bkpsdm", c.method, c.path, nil)
+		if r.status != c.status || !strings.Contains(r.header.Get("Allow"), c.allow) {
+			t.Errorf("%s %s: %d (Allow %q), want %d", c.method, c.path, r.status, r.header.Get("Allow"), c.status)
+		}
+	}
+}

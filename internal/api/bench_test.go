@@ -1,0 +1,40 @@
+package api
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"testing"
+
+	"asah/internal/app"
+	"asah/internal/store"
+)
+
+// BenchmarkGaps serves GET /api/v1/employees/{nip}/gaps in parallel on a
+// database named by ASAH_BENCH_DB (after `asah demo`, `asah user add` and
+// `asah token create`), with the token in ASAH_BENCH_TOKEN and the NIP in
+// ASAH_BENCH_NIP. The figures of record are wrk's (BENCHMARKS.md); this one
+// is for profiling (-cpuprofile).
+func BenchmarkGaps(b *testing.B) {
+	db, tok, nip := os.Getenv("ASAH_BENCH_DB"), os.Getenv("ASAH_BENCH_TOKEN"), os.Getenv("ASAH_BENCH_NIP")
+	if db == "" || tok == "" || nip == "" {
+		b.Skip("set ASAH_BENCH_DB, ASAH_BENCH_TOKEN and ASAH_BENCH_NIP")
+	}
+	s, err := store.Open(context.Background(), db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	h := New(app.New(s), Options{})
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			req := httptest.NewRequest("GET", "/api/v1/employees/"+nip+"/gaps", nil)
+			req.Header.Set("Authorization", "Bearer "+tok)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != 200 {
+				b.Fatalf("%d %s", rec.Code, rec.Body)
+			}
+		}
+	})
+}
