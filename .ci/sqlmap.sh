@@ -31,11 +31,19 @@ run() {
     cat "$work/$name.log" >&2
     return 1
   fi
-  grep -E "all tested parameters do not appear to be injectable|does not seem to be injectable" "$work/$name.log" | tail -n 2 || true
+  # A target sqlmap skipped (connection error, unexpected status) was not
+  # tested at all: that is a failure too.
+  if ! grep -q "all tested parameters do not appear to be injectable" "$work/$name.log"; then
+    echo "sqlmap did not complete its tests of $name:" >&2
+    grep -E "ERROR|CRITICAL" "$work/$name.log" >&2 || tail -n 20 "$work/$name.log" >&2
+    return 1
+  fi
+  echo "  no injectable parameter"
 }
 
 fail=0
-run login -u "$base/login" --data "login=admin%40bkpsdm.bandung.go.id&password=wrong" || fail=1
+# Wrong credentials answer 401 and, after repeated failures, 429: expected.
+run login --ignore-code=401,429 -u "$base/login" --data "login=admin%40bkpsdm.bandung.go.id&password=wrong" || fail=1
 run employees -u "$base/api/v1/employees?unit=DLHK&q=asep&page=1&per_page=10" -H "$auth" || fail=1
 run employee -u "$base/api/v1/employees/${nip}*" -H "$auth" || fail=1
 run gaps -u "$base/api/v1/employees/${nip}/gaps?date=2026-11-27" -H "$auth" || fail=1
