@@ -5,11 +5,14 @@ go 1.26.0
 // Direct dependencies, each for one job (see README "Dependencies"):
 require (
 	github.com/alexedwards/scs/v2 v2.9.0 // web sessions, kept in the database so that replicas share them
+	github.com/chromedp/cdproto v0.159.0 // tests: protocol events (console, CSP violations) of the browser tests
+	github.com/chromedp/chromedp v0.23.0 // tests: drive the system Chromium through the real pages
 	github.com/getkin/kin-openapi v0.153.0 // tests: validate the API's OpenAPI 3.1 document and real responses against it
 	github.com/jackc/pgx/v5 v5.12.0 // PostgreSQL driver; COPY for bulk loads
 	github.com/nicksnyder/go-i18n/v2 v2.7.0 // message catalogues, Bahasa Indonesia and English
 	github.com/pquerna/otp v1.5.0 // TOTP second factor (RFC 6238) for logins
 	github.com/pressly/goose/v3 v3.30.0 // schema migrations per engine; raises libc to v1.80.2, kept there
+	github.com/xuri/excelize/v2 v2.11.1 // XLSX exports (streamed; unzip limits set)
 	go.yaml.in/yaml/v4 v4.0.0 // reads the hand-written openapi.yaml, served as JSON
 	golang.org/x/crypto v0.59.0 // argon2id password hashing
 	golang.org/x/text v0.44.0 // language tags for the i18n catalogues
@@ -18,8 +21,6 @@ require (
 
 require (
 	github.com/boombuler/barcode v1.0.1-0.20190219062509-6c824513bacc // indirect
-	github.com/chromedp/cdproto v0.159.0 // indirect
-	github.com/chromedp/chromedp v0.23.0 // indirect
 	github.com/dustin/go-humanize v1.1.0 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
@@ -38,7 +39,6 @@ require (
 	github.com/sethvargo/go-retry v0.5.0 // indirect
 	github.com/tiendc/go-deepcopy v1.7.2 // indirect
 	github.com/xuri/efp v0.0.3-0.20260924042702-217b81952dec // indirect
-	github.com/xuri/excelize/v2 v2.11.1 // indirect
 	github.com/xuri/nfp v0.0.2-0.20250530014748-2ddeb826f9a9 // indirect
 	go.uber.org/multierr v1.11.0 // indirect
 	golang.org/x/net v0.62.0 // indirect

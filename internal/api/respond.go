@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -110,8 +111,19 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		// The client went away; nobody reads an answer.
 		return
 	}
-	s.log.Error("api: request failed", "route", r.Pattern, "err", err)
+	s.log.Error("api: request failed", "route", r.Pattern, "err", redact(err.Error()))
 	writeError(w, http.StatusInternalServerError, codeInternal, "Terjadi kesalahan pada server. Silakan coba lagi nanti.", nil)
+}
+
+// Quoted text and long digit runs in a driver's message may be input
+// values (a name, a NIP): they are masked before an error is logged.
+var (
+	quotedRE = regexp.MustCompile(`"[^"]*"|'[^']*'`)
+	digitsRE = regexp.MustCompile(`[0-9]{8,}`)
+)
+
+func redact(msg string) string {
+	return digitsRE.ReplaceAllString(quotedRE.ReplaceAllString(msg, `"…"`), "…")
 }
 
 func writeError(w http.ResponseWriter, status int, code, msg string, fields map[string]string) {

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -15,6 +16,7 @@ type apiHandler func(w http.ResponseWriter, r *http.Request, actor app.Actor) er
 // which takes its permission from app.RoutePolicy.
 func (s *server) routes() http.Handler {
 	mux := http.NewServeMux()
+	s.patterns = nil
 	handle := func(pattern string, h apiHandler) { s.handle(mux, pattern, h) }
 
 	handle("GET /api/v1/openapi.json", s.handleOpenAPI())
@@ -120,7 +122,7 @@ func (s *server) headers(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.log.Error("api: panic", "route", r.Pattern, "panic", v)
+				s.log.Error("api: panic", "route", r.Pattern, "panic", redact(fmt.Sprint(v)))
 				writeError(w, http.StatusInternalServerError, codeInternal, "Terjadi kesalahan pada server. Silakan coba lagi nanti.", nil)
 			}
 		}()

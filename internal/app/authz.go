@@ -172,6 +172,7 @@ var RoutePolicy = map[string]Permission{
 	"GET /positions/{code}":           PermPositionRead,
 	"POST /positions/{code}/standard": PermStandardEdit,
 	"GET /audit":                      PermAuditRead,
+	"POST /audit":                     PermAuditRead, // filters by NIP travel in the body, never the URL
 	"GET /account":                    PermAuthenticated,
 	"POST /account/password":          PermAuthenticated,
 	"POST /account/totp":              PermAuthenticated,

@@ -46,7 +46,7 @@ func (a *App) GapReport(ctx context.Context, f store.Filter, ref time.Time, fn f
 	for _, c := range comps {
 		byID[c.ID] = c
 	}
-	standards, err := a.Store.Standards(ctx)
+	standards, err := a.standardsFor(ctx, f)
 	if err != nil {
 		return err
 	}
@@ -65,4 +65,19 @@ func (a *App) GapReport(ctx context.Context, f store.Filter, ref time.Time, fn f
 		}
 		return fn(&g)
 	})
+}
+
+// standardsFor loads the standards a filter's employees need: only their
+// positions' when the filter names the employees (one profile, one page of
+// a list), every position's otherwise. A profile would otherwise read every
+// standard of the city on each view.
+func (a *App) standardsFor(ctx context.Context, f store.Filter) (map[int64][]competency.Requirement, error) {
+	if f.NIP != "" || (f.IDs != nil && len(f.IDs) <= 1000) {
+		ids, err := a.Store.PositionsOf(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return a.Store.StandardsFor(ctx, ids)
+	}
+	return a.Store.Standards(ctx)
 }

@@ -138,13 +138,14 @@ type IDPProposal struct {
 // before year, and the box in force today.
 func (a *App) eachProposal(ctx context.Context, f store.Filter, year int, pr *development.Proposer, fn func(*IDPProposal) error) error {
 	ref := a.Today()
-	pl, err := a.newPlacer(ctx, f, ref)
+	same := year == ref.Year()+1 // the SKP before the plan year is the latest one
+	pl, err := a.newPlacer(ctx, f, ref, same)
 	if err != nil {
 		return err
 	}
 	weak := pl.annuals
-	if year != ref.Year()+1 {
-		if weak, err = a.Store.LatestAnnuals(ctx, f, year); err != nil {
+	if !same {
+		if weak, err = a.Store.LatestAnnuals(ctx, f, year, true); err != nil {
 			return err
 		}
 	}

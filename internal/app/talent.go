@@ -33,13 +33,15 @@ type placer struct {
 	reviews    map[int64]talent.Review
 }
 
-func (a *App) newPlacer(ctx context.Context, f store.Filter, ref time.Time) (*placer, error) {
+// newPlacer loads the inputs of the placements of a selection on ref (with
+// the weaknesses of the latest final SKP when asked for: the IDP needs them).
+func (a *App) newPlacer(ctx context.Context, f store.Filter, ref time.Time, withWeaknesses bool) (*placer, error) {
 	tp, err := a.Store.LoadTalentPolicy(ctx)
 	if err != nil {
 		return nil, err
 	}
 	p := &placer{pol: tp}
-	if p.annuals, err = a.Store.LatestAnnuals(ctx, f, ref.Year()+1); err != nil {
+	if p.annuals, err = a.Store.LatestAnnuals(ctx, f, ref.Year()+1, withWeaknesses); err != nil {
 		return nil, err
 	}
 	if tp.AssessmentWeight > 0 {
@@ -95,7 +97,7 @@ func (a *App) placements(ctx context.Context, f store.Filter, ref time.Time, kee
 	if err != nil {
 		return nil, err
 	}
-	pl, err := a.newPlacer(ctx, f, ref)
+	pl, err := a.newPlacer(ctx, f, ref, false)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +105,11 @@ func (a *App) placements(ctx context.Context, f store.Filter, ref time.Time, kee
 	if err != nil {
 		return nil, err
 	}
-	set := &talentSet{policy: pl.pol, comp: cp}
+	n, err := a.Store.CountEmployees(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	set := &talentSet{policy: pl.pol, comp: cp, rows: make([]PlacementRow, 0, n)}
 	m := competency.NewMatcher(cp)
 	var lines []competency.Line
 	err = a.Store.EachTalent(ctx, f, since(cp, ref), func(e store.EmployeeRow, as []competency.Assessment) error {

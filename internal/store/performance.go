@@ -265,6 +265,13 @@ func (s *Store) SKPHistory(ctx context.Context, employeeID int64) ([]SKPSummary,
 	return out, rows.Err()
 }
 
+// finalPredikat is what skps.final_predikat holds: the annual predikat of a
+// final SKP, "" before.
+func finalPredikat(k *performance.SKP) string {
+	p, _ := k.FinalPredikat()
+	return string(p)
+}
+
 func marshalPlan(p performance.Plan) (string, error) {
 	if len(p.Results) == 0 && len(p.Expectations) == 0 {
 		return "", nil
@@ -289,10 +296,10 @@ func (s *Store) CreateSKP(ctx context.Context, actor, nip string, k performance.
 		if n > 0 {
 			return fmt.Errorf("%w: SKP tahun %d untuk pegawai ini sudah ada", ErrConflict, k.Year)
 		}
-		if err := tx.QueryRow(ctx, `INSERT INTO skps (employee_id, year, rater_id, status, plan_json, employee_agreed_at, rater_agreed_at,
-			created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-			k.EmployeeID, k.Year, nullID(k.RaterID), string(k.Status), plan, nullTimeArg(s, k.EmployeeAgreedAt), nullTimeArg(s, k.RaterAgreedAt),
-			timeArg(s, k.CreatedAt), timeArg(s, k.UpdatedAt)).Scan(&id); err != nil {
+		if err := tx.QueryRow(ctx, `INSERT INTO skps (employee_id, year, rater_id, status, plan_json, final_predikat, employee_agreed_at,
+			rater_agreed_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+			k.EmployeeID, k.Year, nullID(k.RaterID), string(k.Status), plan, finalPredikat(&k), nullTimeArg(s, k.EmployeeAgreedAt),
+			nullTimeArg(s, k.RaterAgreedAt), timeArg(s, k.CreatedAt), timeArg(s, k.UpdatedAt)).Scan(&id); err != nil {
 			return err
 		}
 		return audit(ctx, tx, actor, "skp.create", "employee", nip, nil,
@@ -339,9 +346,9 @@ func (s *Store) writeSKP(ctx context.Context, tx *Tx, old, k *performance.SKP) e
 	if err != nil {
 		return err
 	}
-	if _, err := tx.Exec(ctx, `UPDATE skps SET rater_id = $1, status = $2, plan_json = $3, employee_agreed_at = $4, rater_agreed_at = $5,
-		updated_at = $6 WHERE id = $7`, nullID(k.RaterID), string(k.Status), plan, nullTimeArg(s, k.EmployeeAgreedAt),
-		nullTimeArg(s, k.RaterAgreedAt), timeArg(s, k.UpdatedAt), k.ID); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE skps SET rater_id = $1, status = $2, plan_json = $3, final_predikat = $4, employee_agreed_at = $5,
+		rater_agreed_at = $6, updated_at = $7 WHERE id = $8`, nullID(k.RaterID), string(k.Status), plan, finalPredikat(k),
+		nullTimeArg(s, k.EmployeeAgreedAt), nullTimeArg(s, k.RaterAgreedAt), timeArg(s, k.UpdatedAt), k.ID); err != nil {
 		return err
 	}
 	prev := map[int64]performance.Evaluation{}
@@ -470,23 +477,25 @@ func (s *Store) PredikatCounts(ctx context.Context, f Filter, year, seq int) ([]
 type Annual struct {
 	Year       int
 	Predikat   performance.Predikat
-	Weaknesses []performance.Note
+	Weaknesses []performance.Note // only when asked for
 }
 
 // LatestAnnuals returns, for each employee a filter selects, the annual
-// evaluation of their latest final SKP with a year before beforeYear (0:
-// any year), with the weaknesses it names.
-func (s *Store) LatestAnnuals(ctx context.Context, f Filter, beforeYear int) (map[int64]Annual, error) {
+// predikat of their latest final SKP with a year before beforeYear (0: any
+// year) and, when withWeaknesses, the weaknesses its annual evaluation names.
+// The predikat come from an index alone (skps_final).
+func (s *Store) LatestAnnuals(ctx context.Context, f Filter, beforeYear int, withWeaknesses bool) (map[int64]Annual, error) {
 	if beforeYear <= 0 {
 		beforeYear = 1 << 30
 	}
 	q := f.sql()
 	by := q.arg(beforeYear)
-	const from = ` FROM skps k JOIN skp_evaluations ev ON ev.skp_id = k.id
-		JOIN skp_periods p ON p.id = ev.period_id AND p.seq = 0
-		JOIN employees e ON e.id = k.employee_id`
+	from := ` FROM skps k`
+	if !f.empty() {
+		from += ` JOIN employees e ON e.id = k.employee_id`
+	}
 	where := ` WHERE k.status = 'final' AND k.year < ` + by + ` AND` + q.where()
-	rows, err := s.query(ctx, q.prefix()+`SELECT k.employee_id, k.year, ev.predikat`+from+where, q.args...)
+	rows, err := s.query(ctx, q.prefix()+`SELECT k.employee_id, k.year, k.final_predikat`+from+where, q.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -504,10 +513,12 @@ func (s *Store) LatestAnnuals(ctx context.Context, f Filter, beforeYear int) (ma
 			out[id] = a
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	if err := rows.Err(); err != nil || !withWeaknesses {
+		return out, err
 	}
 	nrows, err := s.query(ctx, q.prefix()+`SELECT k.employee_id, k.year, n.competency_id, n.note`+from+`
+		JOIN skp_evaluations ev ON ev.skp_id = k.id
+		JOIN skp_periods p ON p.id = ev.period_id AND p.seq = 0
 		JOIN skp_notes n ON n.evaluation_id = ev.id AND n.kind = 'weakness'`+where+` ORDER BY n.id`, q.args...)
 	if err != nil {
 		return nil, err

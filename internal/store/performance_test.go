@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"asah/internal/demo"
 	"asah/internal/performance"
 	"asah/internal/store"
 )
@@ -188,12 +189,19 @@ func TestSKPStoreLifecycle(t *testing.T) {
 		if err != nil || len(hist) != 1 || hist[0].Predikat != performance.SangatBaik || hist[0].Status != performance.StatusFinal {
 			t.Errorf("history: %+v %v", hist, err)
 		}
-		ann, err := s.LatestAnnuals(ctx, store.Filter{}, 0)
+		ann, err := s.LatestAnnuals(ctx, store.Filter{}, 0, true)
 		if err != nil || len(ann) != 1 || ann[emp.ID].Year != 2026 || ann[emp.ID].Predikat != performance.SangatBaik ||
 			len(ann[emp.ID].Weaknesses) != 1 || ann[emp.ID].Weaknesses[0].CompetencyID != dict[3].ID {
 			t.Errorf("latest annuals: %+v %v", ann, err)
 		}
-		if ann, _ := s.LatestAnnuals(ctx, store.Filter{}, 2026); len(ann) != 0 {
+		if ann, err := s.LatestAnnuals(ctx, store.Filter{UnitCode: "UPT-SAMPAH"}, 0, false); err != nil || len(ann) != 1 ||
+			ann[emp.ID].Predikat != performance.SangatBaik || ann[emp.ID].Weaknesses != nil {
+			t.Errorf("filtered annuals without weaknesses: %+v %v", ann, err)
+		}
+		if ann, _ := s.LatestAnnuals(ctx, store.Filter{UnitCode: "BKPSDM"}, 0, false); len(ann) != 0 {
+			t.Errorf("annuals of another unit: %+v", ann)
+		}
+		if ann, _ := s.LatestAnnuals(ctx, store.Filter{}, 2026, true); len(ann) != 0 {
 			t.Errorf("annuals before 2026: %+v", ann)
 		}
 		counts, heads, err := s.PredikatCounts(ctx, store.Filter{UnitCode: "DLHK"}, 2026, performance.AnnualSeq)
@@ -246,7 +254,7 @@ func TestBulkSKPsThenInsert(t *testing.T) {
 		if _, err := s.CreateSKP(ctx, "admin", "197503122000121002", performance.New(1, 2025, 0, perfClock)); err != nil {
 			t.Fatalf("insert after bulk: %v", err)
 		}
-		ann, _ := s.LatestAnnuals(ctx, store.Filter{}, 0)
+		ann, _ := s.LatestAnnuals(ctx, store.Filter{}, 0, true)
 		if ann[2].Predikat != performance.Kurang || len(ann[2].Weaknesses) != 1 {
 			t.Errorf("annual of the bulk SKP: %+v", ann[2])
 		}
@@ -258,4 +266,61 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// The store's bulk loader takes the demo's performance data.
+var _ demo.PerformanceSink = (*store.Bulk)(nil)
+
+func TestDemoPerformanceDataLoads(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		dict, err := s.Competencies(ctx, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = s.BulkLoad(ctx, func(b *store.Bulk) error {
+			return demo.Generate(ctx, demo.Config{Employees: 2000, Today: "2026-11-27"}, dict, b, nil)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ann, err := s.LatestAnnuals(ctx, store.Filter{}, 0, true)
+		if err != nil || len(ann) < 1800 || ann[1].Year != 2025 {
+			t.Fatalf("annuals: %d, employee 1: %+v, %v", len(ann), ann[1], err)
+		}
+		weak := 0
+		for _, a := range ann {
+			weak += len(a.Weaknesses)
+		}
+		if weak == 0 {
+			t.Error("no weaknesses loaded")
+		}
+		ps, _ := s.Periods(ctx, 0)
+		if len(ps) != 15 {
+			t.Errorf("%d periods", len(ps))
+		}
+		k, err := s.SKP(ctx, 1, 2026)
+		if err != nil || len(k.Evaluations) == 0 && k.Status != "draft" && k.Status != "agreed" {
+			t.Errorf("current SKP of employee 1: %+v %v", k, err)
+		}
+		sums, err := s.IDPSummaries(ctx, store.Filter{}, 2026)
+		if err != nil || len(sums) < 1200 {
+			t.Errorf("plans: %d %v", len(sums), err)
+		}
+		counts, heads, err := s.PredikatCounts(ctx, store.Filter{}, 2025, 0)
+		total, n := 0, 0
+		for _, c := range counts {
+			n += c.N
+		}
+		for _, h := range heads {
+			total += h
+		}
+		if err != nil || n < 1800 || total != 2000 {
+			t.Errorf("predikat counts %d of %d: %v", n, total, err)
+		}
+		// Later writes get fresh IDs after the bulk load.
+		if _, err := s.CreateSKP(ctx, "admin", "x", performance.New(1, 2027, 0, perfClock)); err != nil {
+			t.Errorf("SKP after the demo: %v", err)
+		}
+	})
 }

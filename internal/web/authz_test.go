@@ -379,6 +379,7 @@ func (m *matrix) cases(t *testing.T, pattern string, role app.Role, anonymous bo
 }
 
 func TestAuthorizationMatrix(t *testing.T) {
+	t.Parallel()
 	st := newSite(t)
 	m := newMatrix(t, st)
 	routes := Routes()

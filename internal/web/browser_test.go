@@ -111,6 +111,7 @@ func watchConsole(t *testing.T, ctx context.Context) *consoleProblems {
 }
 
 func TestBrowserAssessmentAndLanguage(t *testing.T) {
+	t.Parallel()
 	ctx := browser(t)
 	st := newSite(t)
 	m := newMatrix(t, st)
@@ -262,6 +263,7 @@ func TestScreenshots(t *testing.T) {
 		{app.RoleAtasan, "dashboard-atasan", "/"},
 		{app.RolePegawai, "dashboard-pegawai", "/"},
 		{app.RolePimpinan, "employees-pimpinan", "/employees"},
+		{app.RolePimpinan, "units-pimpinan", "/units/DLHK"},
 	}
 	var current app.Role
 	for _, s := range shots {
@@ -272,8 +274,19 @@ func TestScreenshots(t *testing.T) {
 					chromedp.Click(chromedp.CSS(`form.logout button`)), chromedp.WaitVisible(chromedp.ID("login"))); err != nil {
 					t.Fatal(err)
 				}
-			} else if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/login"), chromedp.WaitVisible(chromedp.ID("login"))); err != nil {
-				t.Fatal(err)
+			} else {
+				for _, w := range []int64{1280, 375} {
+					if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 800), chromedp.Navigate(srv.URL+"/login"), chromedp.WaitVisible(chromedp.ID("login"))); err != nil {
+						t.Fatal(err)
+					}
+					buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("login-%d.png", w)), buf, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
 			}
 			if err := chromedp.Do(ctx,
 				chromedp.SendKeys(chromedp.ID("login"), acc.Login),

@@ -47,8 +47,9 @@ func (s *server) catalogDictionary() http.Handler {
 			Q: catalogClip(q.Get("q"), 100), Kind: q.Get("kind"),
 			Counts: map[string]int{}, Total: len(all), CanEdit: actor.Can(app.PermCompetencyEdit),
 		}
-		if _, err := competency.ParseKind(v.Kind); err != nil || v.Kind != strings.TrimSpace(v.Kind) {
-			v.Kind = ""
+		if v.Kind != "" {
+			k, _ := competency.ParseKind(v.Kind) // "" when unknown: no filter
+			v.Kind = string(k)
 		}
 		v.Filtered = v.Q != "" || v.Kind != ""
 		tr := s.catalogTr(r)

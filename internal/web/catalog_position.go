@@ -20,6 +20,7 @@ type catalogPositionView struct {
 	P        store.PositionRow
 	Lines    []catalogStdLine
 	Counts   map[string]int // lines per kind of competency
+	Total    int            // lines kept (not removed, known)
 	CanEdit  bool
 	CanAudit bool
 	Audit    string
@@ -131,6 +132,7 @@ func (s *server) catalogRenderPosition(w http.ResponseWriter, r *http.Request, s
 		in[l.Code] = !l.Remove
 		if !l.Remove && !l.Unknown {
 			v.Counts[string(l.Kind)]++
+			v.Total++
 		}
 	}
 	for _, k := range catalogKinds {
@@ -158,9 +160,9 @@ func catalogParseLevel(v string, tr func(string, ...any) string) (int, string) {
 	case strings.TrimSpace(v) == "":
 		return 0, tr("catalog.err.level_required")
 	case err != nil:
-		return 0, tr("catalog.err.level_nan", "Value", v)
+		return 0, tr("catalog.err.level_nan", "Value", catalogClip(v, 12))
 	case n < competency.MinLevel || n > competency.MaxLevel:
-		return 0, tr("catalog.err.level_range", "Value", v)
+		return 0, tr("catalog.err.level_range", "Value", catalogClip(v, 12))
 	}
 	return n, ""
 }
@@ -231,7 +233,7 @@ func (s *server) catalogSaveStandard() http.Handler {
 			}
 			n, msg := catalogParseLevel(l.Value, tr)
 			if msg != "" {
-				errs.add(field, id, msg)
+				errs.addLine(field, id, l.Code, msg)
 				continue
 			}
 			l.Required, l.LevelTitle = n, dict.levelTitle(l.Code, n)
@@ -248,7 +250,7 @@ func (s *server) catalogSaveStandard() http.Handler {
 			}
 			n, msg := catalogParseLevel(addLevel, tr)
 			if msg != "" {
-				errs.add("add_level", "f-add-level", msg)
+				errs.addLine("add_level", "f-add-level", addCode, msg)
 			} else if known && !dup {
 				required[addCode] = n
 			}
@@ -284,7 +286,7 @@ func (s *server) catalogSaveStandard() http.Handler {
 			general := ae.Message
 			for i, l := range lines {
 				if m, ok := ae.Fields[l.Code]; ok {
-					errs.add("level."+l.Code, "f-std-"+strconv.Itoa(i+1), m)
+					errs.addLine("level."+l.Code, "f-std-"+strconv.Itoa(i+1), l.Code, m)
 					general = ""
 				}
 			}

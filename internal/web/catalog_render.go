@@ -102,6 +102,15 @@ func (e *catalogErrors) add(name, id, msg string) {
 	e.list = append(e.list, catalogFieldError{ID: id, Message: msg})
 }
 
+// addLine records a table line's error: the summary names the line.
+func (e *catalogErrors) addLine(name, id, line, msg string) {
+	n := len(e.list)
+	e.add(name, id, msg)
+	if len(e.list) > n {
+		e.list[n].Message = line + ": " + msg
+	}
+}
+
 func (e *catalogErrors) empty() bool { return len(e.byField) == 0 }
 
 // catalogClip trims s and cuts it to at most n runes (search boxes).

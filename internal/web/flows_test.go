@@ -30,6 +30,7 @@ func jsonBlock(t *testing.T, body, id string, v any) {
 }
 
 func TestDashboards(t *testing.T) {
+	t.Parallel()
 	st := newSite(t)
 	m := newMatrix(t, st)
 
@@ -120,6 +121,7 @@ func TestDashboards(t *testing.T) {
 }
 
 func TestAssessmentEntry(t *testing.T) {
+	t.Parallel()
 	st := newSite(t)
 	m := newMatrix(t, st)
 	c := st.login(t, app.RoleAtasan)
@@ -252,6 +254,7 @@ func countAssessments(t *testing.T, st *site, id int64) int { return len(mustAss
 var hrefEmployeeRE = regexp.MustCompile(`href="/employees/([^"/?]+)"`)
 
 func TestNIPMaskedForPimpinan(t *testing.T) {
+	t.Parallel()
 	st := newSite(t)
 	m := newMatrix(t, st)
 	c := st.login(t, app.RolePimpinan)
@@ -296,6 +299,7 @@ func TestNIPMaskedForPimpinan(t *testing.T) {
 }
 
 func TestEmployeeListSearchSortExport(t *testing.T) {
+	t.Parallel()
 	st := newSite(t)
 	m := newMatrix(t, st)
 	c := st.login(t, app.RoleAdminOPD)

@@ -107,6 +107,7 @@ func unitByName(t *testing.T, s *store.Store, name string) store.UnitSummary {
 }
 
 func TestPages(t *testing.T) {
+	t.Parallel()
 	st := newSite(t)
 	ctx := context.Background()
 	admin := st.login(t, app.RoleAdminBKPSDM)

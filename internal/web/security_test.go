@@ -95,6 +95,7 @@ func checkHTML(t *testing.T, path string, r response) {
 }
 
 func TestSecurityHeadersOnEveryPage(t *testing.T) {
+	t.Parallel()
 	st := newSite(t)
 	for _, role := range app.Roles {
 		c := st.login(t, role)
@@ -159,6 +160,7 @@ func TestSecurityHeadersOnEveryPage(t *testing.T) {
 const SessionCookieName = app.SessionCookie
 
 func TestCrossOriginPostsAreRejected(t *testing.T) {
+	t.Parallel()
 	st := newSite(t)
 	c := st.login(t, app.RoleAtasan)
 	before := c.cookies[SessionCookieName]
@@ -202,6 +204,7 @@ func TestCrossOriginPostsAreRejected(t *testing.T) {
 }
 
 func TestServerErrorPageAndLog(t *testing.T) {
+	t.Parallel()
 	st := newSite(t)
 	c := st.login(t, app.RoleAdminBKPSDM)
 	ctx := context.Background()

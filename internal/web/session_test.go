@@ -13,6 +13,7 @@ import (
 )
 
 func TestSessions(t *testing.T) {
+	t.Parallel()
 	st := newSite(t)
 	ctx := context.Background()
 	uid := func(role app.Role) int64 {
@@ -229,6 +230,34 @@ func TestSessions(t *testing.T) {
 			t.Fatalf("login with a code: %d\n%s", r.status, text(r.body))
 		}
 	})
+}
+
+func TestAdminsMustEnrolTOTPWhenRequired(t *testing.T) {
+	t.Parallel()
+	st := newSite(t)
+	st.app.Accounts.RequireTOTPForAdmins = true
+	acc := st.accounts[app.RoleAdminOPD]
+	c := st.client(t)
+	r := c.post("/login", url.Values{"login": {acc.Login}, "password": {acc.Password}})
+	if r.status != http.StatusSeeOther || r.location() != "/account" {
+		t.Fatalf("login: %d to %q, want the account page", r.status, r.location())
+	}
+	if r := c.get("/employees"); r.status != http.StatusSeeOther || r.location() != "/account" {
+		t.Errorf("before enrolling: %d to %q", r.status, r.location())
+	}
+	r = c.post("/account/totp", url.Values{"step": {"begin"}})
+	secret := between(r.body, `id="totp-secret">`, "<")
+	r = c.post("/account/totp", url.Values{"step": {"confirm"}, "code": {totpCode(t, secret, st.clock.Now())}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("enrol: %d", r.status)
+	}
+	if r := c.get("/employees"); r.status != 200 {
+		t.Errorf("after enrolling: %d", r.status)
+	}
+	// Employees are not asked.
+	if r := st.login(t, app.RolePegawai).get("/"); r.status != 200 {
+		t.Errorf("pegawai: %d", r.status)
+	}
 }
 
 func between(s, a, b string) string {

@@ -17,7 +17,8 @@ CREATE TABLE skp_periods (
 );
 
 -- One SKP per employee per year. plan_json holds the planned work results
--- with indicators and targets and the special behaviour expectations.
+-- with indicators and targets and the special behaviour expectations;
+-- final_predikat repeats the annual evaluation's predikat once final.
 CREATE TABLE skps (
     id                 INTEGER PRIMARY KEY,
     employee_id        INTEGER NOT NULL REFERENCES employees (id),
@@ -25,6 +26,7 @@ CREATE TABLE skps (
     rater_id           INTEGER REFERENCES employees (id),
     status             TEXT    NOT NULL CHECK (status IN ('draft', 'agreed', 'evaluated', 'final')),
     plan_json          TEXT    NOT NULL DEFAULT '',
+    final_predikat     TEXT    NOT NULL DEFAULT '',
     employee_agreed_at TEXT,
     rater_agreed_at    TEXT,
     created_at         TEXT    NOT NULL,
@@ -33,6 +35,8 @@ CREATE TABLE skps (
 );
 CREATE INDEX skps_rater ON skps (rater_id);
 CREATE INDEX skps_year ON skps (year, status);
+-- The latest final predikat of every employee (9-box, IDP) from the index alone.
+CREATE INDEX skps_final ON skps (status, employee_id, year, final_predikat);
 
 CREATE TABLE skp_evaluations (
     id              INTEGER PRIMARY KEY,
@@ -131,7 +135,12 @@ CREATE TABLE idp_items (
 );
 CREATE INDEX idp_items_idp ON idp_items (idp_id, seq);
 
+-- The talent stream (and the gap report) read every final assessment in
+-- employee order: a covering index serves them without visiting the table.
+CREATE INDEX assessments_stream ON assessments (employee_id, status, source, assessed_on, competency_id, level, recorded_at);
+
 -- +goose Down
+DROP INDEX assessments_stream;
 DROP TABLE idp_items;
 DROP TABLE idps;
 DROP TABLE talent_reviews;
