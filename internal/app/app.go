@@ -5,12 +5,10 @@
 package app
 
 import (
-	"context"
 	"runtime"
 	"sync"
 	"time"
 
-	"asah/internal/competency"
 	"asah/internal/store"
 )
 
@@ -23,6 +21,7 @@ type App struct {
 	Accounts AccountsConfig
 
 	overview overviewCache
+	policy   policyCache // see policycache.go
 	dash     dashCache
 	// hashSlots bounds concurrent argon2id work (64 MiB each); nil: no bound.
 	hashSlots chan struct{}
@@ -75,8 +74,3 @@ func (a *App) Today() time.Time {
 }
 
 var wib = time.FixedZone("WIB", 7*3600)
-
-// Policy loads the competency policy in force.
-func (a *App) Policy(ctx context.Context) (competency.Policy, error) {
-	return a.Store.LoadPolicy(ctx)
-}
