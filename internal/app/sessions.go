@@ -24,14 +24,15 @@ const (
 // NewSessionManager returns the session manager for the web UI: sessions in
 // the database (shared by every replica), cookie asah_session, HttpOnly,
 // SameSite=Lax, Secure when secureCookies (TLS, or a TLS proxy in front),
-// lifetime = the absolute timeout, idle timeout as configured. scs judges
-// its own timeouts by the wall clock; CheckSession enforces both again with
-// the app's clock, so that tests can drive them.
+// lifetime = the absolute timeout. The idle timeout is not given to scs:
+// scs would then rewrite the session row on every request (a write, with an
+// fsync on SQLite, per page view). CheckSession enforces both timeouts with
+// the app's clock instead, from login_at and seen_at, and the web layer
+// refreshes seen_at at most once a minute.
 func NewSessionManager(s *store.Store, cfg AccountsConfig, secureCookies bool) *scs.SessionManager {
 	sm := scs.New()
 	sm.Store = s.Sessions()
 	sm.Lifetime = cfg.AbsoluteTimeout
-	sm.IdleTimeout = cfg.IdleTimeout
 	sm.Cookie.Name = SessionCookie
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode

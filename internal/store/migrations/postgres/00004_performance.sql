@@ -136,8 +136,10 @@ CREATE TABLE idp_items (
 CREATE INDEX idp_items_idp ON idp_items (idp_id, seq);
 
 -- The talent stream (and the gap report) read every final assessment in
--- employee order: a covering index serves them without visiting the table.
-CREATE INDEX assessments_stream ON assessments (employee_id, status, source, assessed_on, competency_id, level, recorded_at);
+-- employee order: a covering index serves them without visiting the table
+-- (an index-only scan once VACUUM has set the visibility map).
+CREATE INDEX assessments_stream ON assessments (employee_id, status, source, assessed_on)
+    INCLUDE (competency_id, level, recorded_at, id);
 
 -- +goose Down
 DROP INDEX assessments_stream;
