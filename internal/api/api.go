@@ -9,6 +9,7 @@ import (
 	_ "embed"
 	"log/slog"
 	"net/http"
+	"runtime"
 
 	"asah/internal/app"
 )
@@ -24,17 +25,19 @@ type Options struct {
 	// Log receives one line per server error: the route pattern and the
 	// error, never the URL, its query or a request body.
 	Log *slog.Logger
-	// MaxInFlight bounds the requests served at once (default
-	// DefaultMaxInFlight); the others wait their turn in arrival order.
+	// MaxInFlight bounds the requests served at once (0: DefaultMaxInFlight);
+	// the others wait their turn in arrival order.
 	MaxInFlight int
 }
 
-// DefaultMaxInFlight keeps about one request per read connection of the
-// store busy. database/sql hands a freed connection to a random waiter, so
-// letting every request compete for the pool makes a few unlucky ones wait
-// many turns: admitting requests in order keeps the slowest close to the
-// average (BENCHMARKS.md, "Web application and API").
-const DefaultMaxInFlight = 8
+// DefaultMaxInFlight is two requests per processor, at least four. The
+// work of a request is mostly CPU (JSON, SQLite, or the PostgreSQL client):
+// more requests at once only share the processors, and they compete for
+// the store's connections, which database/sql hands to a random waiter, so
+// a few unlucky requests wait many turns. Admitting requests in arrival
+// order keeps the slowest close to the average (measured in BENCHMARKS.md,
+// "Web application and API": p99 with 4 in flight about half that of 16).
+func DefaultMaxInFlight() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
 // server holds what every handler needs; it is built once by New and not
 // changed afterwards, so handlers may run concurrently.
@@ -64,7 +67,7 @@ func newServer(a *app.App, opt Options) *server {
 	}
 	n := opt.MaxInFlight
 	if n <= 0 {
-		n = DefaultMaxInFlight
+		n = DefaultMaxInFlight()
 	}
 	return &server{app: a, log: log, spec: spec, slots: make(chan struct{}, n)}
 }

@@ -339,3 +339,41 @@ func TestSKPAuthorizationAndWorkflow(t *testing.T) {
 	_, err = a.PredikatDistribution(ctx, o.mitra, 2026, 0, "")
 	expect(t, "report as mitra", err, app.CodeForbidden)
 }
+
+// TestReadMatrix runs the read use cases of issue 4 for every role, on an
+// employee inside and outside the actor's scope.
+func TestReadMatrix(t *testing.T) {
+	o := newPerfOrg(t)
+	ctx := context.Background()
+	a := o.a
+	o.openYear(t)
+	inDLHK, inBKPSDM := o.nip[3], o.nip[6]
+	reads := map[string]func(app.Actor, string) error{
+		"SKP":            func(x app.Actor, nip string) error { _, err := a.SKP(ctx, x, nip, 2026); return err },
+		"IDP":            func(x app.Actor, nip string) error { _, err := a.IDP(ctx, x, nip, 2027); return err },
+		"ProposeIDP":     func(x app.Actor, nip string) error { _, err := a.ProposeIDP(ctx, x, nip, 2027); return err },
+		"EmployeeTalent": func(x app.Actor, nip string) error { _, err := a.EmployeeTalent(ctx, x, nip); return err },
+	}
+	const ok, nf, fb = app.Code(""), app.CodeNotFound, app.CodeForbidden
+	cases := []struct {
+		actor        app.Actor
+		dlhk, bkpsdm app.Code // on Staf A (DLHK-UPT) and on Staf BKPSDM
+	}{
+		{o.admin, ok, ok},
+		{o.pimpinan, ok, ok},
+		{o.adminDLHK, ok, nf},
+		{o.adminBKPSDM, nf, ok},
+		{o.kadis, ok, nf}, // indirect supervisor of Staf A
+		{o.kabid, ok, nf}, // direct supervisor
+		{o.stafA, ok, nf}, // self
+		{o.stafB, nf, nf},
+		{o.stafBKPSDM, nf, ok},
+		{o.mitra, fb, fb},
+	}
+	for _, c := range cases {
+		for name, fn := range reads {
+			expect(t, name+" of Staf A as "+c.actor.Name, fn(c.actor, inDLHK), c.dlhk)
+			expect(t, name+" of Staf BKPSDM as "+c.actor.Name, fn(c.actor, inBKPSDM), c.bkpsdm)
+		}
+	}
+}

@@ -81,41 +81,58 @@ type talentSet struct {
 	comp   competency.Policy
 }
 
-// since is the earliest assessment date that can still count on ref.
-func since(p competency.Policy, ref time.Time) time.Time {
-	months := 0
+// windows gives, for each official source, the earliest assessment date
+// that can still count on ref (a day of margin; the rule decides exactly).
+func windows(p competency.Policy, ref time.Time) map[competency.Source]time.Time {
+	out := make(map[competency.Source]time.Time, len(p.Priority))
 	for _, s := range p.Priority {
-		months = max(months, p.ValidityMonths[s])
+		if m := p.ValidityMonths[s]; m > 0 {
+			out[s] = ref.AddDate(0, -m, -1)
+		}
 	}
-	return ref.AddDate(0, -(months + 1), 0)
+	return out
 }
 
 // placements computes the placements of the employees a filter selects on
-// ref, streaming them once.
+// ref, streaming them once. The standards and the placement inputs load
+// while the assessment cursor already runs.
 func (a *App) placements(ctx context.Context, f store.Filter, ref time.Time, keepPool bool) (*talentSet, error) {
 	cp, err := a.Policy(ctx)
 	if err != nil {
 		return nil, err
 	}
-	pl, err := a.newPlacer(ctx, f, ref, false)
-	if err != nil {
-		return nil, err
+	type inputs struct {
+		pl        *placer
+		standards map[int64][]competency.Requirement
+		n         int
+		err       error
 	}
-	standards, err := a.Store.Standards(ctx)
-	if err != nil {
-		return nil, err
-	}
-	n, err := a.Store.CountEmployees(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	set := &talentSet{policy: pl.pol, comp: cp, rows: make([]PlacementRow, 0, n)}
+	ready := make(chan inputs, 1)
+	go func() {
+		var in inputs
+		if in.pl, in.err = a.newPlacer(ctx, f, ref, false); in.err == nil {
+			if in.standards, in.err = a.Store.RequiredLevels(ctx); in.err == nil {
+				in.n, in.err = a.Store.CountEmployees(ctx, f)
+			}
+		}
+		ready <- in
+	}()
+	var in *inputs
+	var set *talentSet
 	m := competency.NewMatcher(cp)
 	var lines []competency.Line
-	err = a.Store.EachTalent(ctx, f, since(cp, ref), func(e store.EmployeeRow, as []competency.Assessment) error {
-		match := m.Match(standards[e.PositionID], as, ref, lines)
+	err = a.Store.EachTalent(ctx, f, windows(cp, ref), func(e store.EmployeeRow, as []competency.Assessment) error {
+		if in == nil {
+			x := <-ready
+			if x.err != nil {
+				return x.err
+			}
+			in = &x
+			set = &talentSet{policy: x.pl.pol, comp: cp, rows: make([]PlacementRow, 0, x.n)}
+		}
+		match := m.Match(in.standards[e.PositionID], as, ref, lines)
 		lines = match.Lines
-		p := pl.place(&e, &match)
+		p := in.pl.place(&e, &match)
 		set.rows = append(set.rows, PlacementRow{Employee: e, Placement: p})
 		if keepPool && p.Box.InSuccessionPool() {
 			set.pool = append(set.pool, talent.Candidate{EmployeeID: e.ID, PositionID: e.PositionID, Kind: e.PositionKind,
@@ -123,7 +140,19 @@ func (a *App) placements(ctx context.Context, f store.Filter, ref time.Time, kee
 		}
 		return nil
 	})
-	return set, err
+	if in == nil { // no employee selected: still report the inputs' error
+		x := <-ready
+		if err == nil {
+			err = x.err
+		}
+		if x.pl != nil {
+			set = &talentSet{policy: x.pl.pol, comp: cp}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return set, nil
 }
 
 // visibleIDs is the set of employees of a unit (all when "") within the
@@ -456,7 +485,7 @@ func (a *App) Succession(ctx context.Context, actor Actor, unitCode string) ([]S
 	if err != nil {
 		return nil, err
 	}
-	standards, err := a.Store.Standards(ctx)
+	standards, err := a.Store.RequiredLevels(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"asah/internal/app"
+	"asah/internal/demo"
 	"asah/internal/development"
+	"asah/internal/store"
 	"asah/internal/talent"
 )
 
@@ -298,4 +300,54 @@ func TestIDPAuthorizationAndWorkflow(t *testing.T) {
 		t.Errorf("proposals in DLHK: %d %v", n, err)
 	}
 	expect(t, "proposals as mitra", a.EachIDPProposal(ctx, o.mitra, 2027, "", func(*app.IDPProposal) error { return nil }), app.CodeForbidden)
+}
+
+// TestPlacementsAgreeWithTheGapReport loads a small demo and checks that
+// the lean talent stream gives every employee the JPM of the gap report
+// (its assessment windows must not drop anything that counts).
+func TestPlacementsAgreeWithTheGapReport(t *testing.T) {
+	a := newApp(t)
+	ctx := context.Background()
+	if err := a.LoadDemo(ctx, demo.Config{Employees: 2000}, nil); err != nil {
+		t.Fatal(err)
+	}
+	jpm := map[int64]float64{}
+	err := a.GapReport(ctx, store.Filter{}, a.Today(), func(g *app.EmployeeGap) error {
+		if g.Match.HasJPM {
+			jpm[g.Employee.ID] = g.Match.JPM
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, placed := 0, 0
+	err = a.EachPlacement(ctx, app.System, "", func(p *app.PlacementRow) error {
+		n++
+		want, ok := jpm[p.Employee.ID]
+		if ok != p.HasScore || p.Score != want {
+			t.Errorf("%s: talent JPM %v/%v, gap report %v/%v", p.Employee.NIP, p.Score, p.HasScore, want, ok)
+		}
+		if p.Box.Valid() {
+			placed++
+		}
+		return nil
+	})
+	if err != nil || n != 2000 || placed < 1400 {
+		t.Errorf("%d placements, %d placed: %v", n, placed, err)
+	}
+	g, err := a.NineBox(ctx, app.System, "")
+	if err != nil || g.Total != 2000 || g.Cells[8].Count == 0 || g.Cells[9].Count == 0 {
+		t.Errorf("demo grid: %+v %v", g.Total, err)
+	}
+	lists, err := a.Succession(ctx, app.System, "")
+	withCandidates := 0
+	for _, l := range lists {
+		if len(l.Successors) > 0 {
+			withCandidates++
+		}
+	}
+	if err != nil || len(lists) < 100 || withCandidates < len(lists)/2 {
+		t.Errorf("demo succession: %d lists, %d with candidates, %v", len(lists), withCandidates, err)
+	}
 }

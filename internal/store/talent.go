@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"asah/internal/competency"
@@ -12,12 +14,12 @@ import (
 )
 
 // EachTalent streams the employees a filter selects, ordered by ID, each with
-// the final official assessments that can still count on or after since
-// (self-assessments and older ones are left out: they never set a level
-// then). It is the lean input of the 9-box and of succession, which need
-// every employee's JPM but not the rest of the gap report. fn's slice is
-// reused: copy what you keep.
-func (s *Store) EachTalent(ctx context.Context, f Filter, since time.Time, fn func(e EmployeeRow, as []competency.Assessment) error) error {
+// their final assessments from the sources in since, each assessed on or
+// after the source's date (older ones and other sources, self-assessments
+// first of all, never set a level then). It is the lean input of the 9-box
+// and of succession, which need every employee's JPM but not the rest of
+// the gap report. fn's slice is reused: copy what you keep.
+func (s *Store) EachTalent(ctx context.Context, f Filter, since map[competency.Source]time.Time, fn func(e EmployeeRow, as []competency.Assessment) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	q := f.sql()
@@ -28,14 +30,26 @@ func (s *Store) EachTalent(ctx context.Context, f Filter, since time.Time, fn fu
 	defer erows.Close()
 
 	aq := f.sql()
-	sa := aq.arg(dateArg(since))
+	srcs := make([]string, 0, len(since))
+	for src := range since {
+		srcs = append(srcs, string(src))
+	}
+	slices.Sort(srcs)
+	var window []string
+	for _, src := range srcs {
+		window = append(window, "(a.source = "+aq.arg(src)+" AND a.assessed_on >= "+aq.arg(dateArg(since[competency.Source(src)]))+")")
+	}
+	if len(window) == 0 {
+		window = append(window, "1 = 0")
+	}
+	cond := `a.status = 'final' AND (` + strings.Join(window, " OR ") + `)`
 	const cols = `SELECT a.employee_id, a.id, a.competency_id, a.source, a.level, a.assessed_on, a.recorded_at`
 	var query string
 	if f.empty() {
-		query = cols + ` FROM assessments a WHERE a.status = 'final' AND a.source <> 'self' AND a.assessed_on >= ` + sa + ` ORDER BY a.employee_id`
+		query = cols + ` FROM assessments a WHERE ` + cond + ` ORDER BY a.employee_id`
 	} else {
 		query = aq.prefix() + cols + ` FROM assessments a JOIN employees e ON e.id = a.employee_id
-		WHERE a.status = 'final' AND a.source <> 'self' AND a.assessed_on >= ` + sa + ` AND` + aq.where() + ` ORDER BY a.employee_id`
+		WHERE ` + cond + ` AND` + aq.where() + ` ORDER BY a.employee_id`
 	}
 	arows, err := s.query(ctx, query, aq.args...)
 	if err != nil {
@@ -49,7 +63,9 @@ func (s *Store) EachTalent(ctx context.Context, f Filter, since time.Time, fn fu
 		as  []competency.Assessment
 		err error
 	}
-	batches := make(chan batch, 4)
+	// A deep buffer (up to 64 × 4,096 assessments) lets the cursor run
+	// ahead while the caller is still loading its other inputs.
+	batches := make(chan batch, 64)
 	go func() {
 		defer close(batches)
 		b := make([]competency.Assessment, 0, 4096)
@@ -320,4 +336,25 @@ func (s *Store) SaveTalentPolicy(ctx context.Context, actor string, p talent.Pol
 		return err
 	}
 	return s.saveSetting(ctx, actor, "talent_policy", before, p)
+}
+
+// RequiredLevels returns every position's standard keyed by position ID, in
+// no particular order: what a JPM needs (Standards sorts, which costs a
+// join and a sort of every line).
+func (s *Store) RequiredLevels(ctx context.Context) (map[int64][]competency.Requirement, error) {
+	rows, err := s.query(ctx, `SELECT position_id, competency_id, required_level FROM position_standards`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]competency.Requirement{}
+	for rows.Next() {
+		var pid int64
+		var r competency.Requirement
+		if err := rows.Scan(&pid, &r.CompetencyID, &r.Required); err != nil {
+			return nil, err
+		}
+		out[pid] = append(out[pid], r)
+	}
+	return out, rows.Err()
 }

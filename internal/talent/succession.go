@@ -95,24 +95,27 @@ type List struct {
 	Eligible int
 }
 
-// eligible reports whether a candidate's position may feed the key position.
-func (p Policy) eligible(key KeyPosition, c *Candidate) bool {
-	feeders, ok := p.Feeders[string(key.Kind)+":"+string(key.Jenjang)]
-	if !ok || key.Jenjang == "" {
-		if f, ok2 := p.Feeders[string(key.Kind)]; ok2 {
-			feeders, ok = f, true
-		}
+// feeders returns the position keys ("kind" and "kind:jenjang") whose
+// holders may succeed to a key position, or nil when any may.
+func (p Policy) feeders(kind people.PositionKind, jenjang people.Jenjang) map[string]bool {
+	list, ok := p.Feeders[string(kind)+":"+string(jenjang)]
+	if !ok || jenjang == "" {
+		list, ok = p.Feeders[string(kind)]
 	}
 	if !ok {
-		return true
+		return nil
 	}
-	kind, full := string(c.Kind), string(c.Kind)+":"+string(c.Jenjang)
-	for _, f := range feeders {
-		if f == kind || f == full {
-			return true
-		}
+	out := make(map[string]bool, len(list))
+	for _, f := range list {
+		out[f] = true
 	}
-	return false
+	return out
+}
+
+// group is the pool members holding one kind and jenjang of position.
+type group struct {
+	kind, full string // "fungsional", "fungsional:ahli_muda"
+	members    []int  // indexes into the pool
 }
 
 // Succession builds the succession list of every key position on the
@@ -126,6 +129,23 @@ func (p Policy) Succession(m *competency.Matcher, positions []KeyPosition, pool 
 	horizon := ref.AddDate(0, p.RetirementMonths, 0)
 	out := make([]List, 0, len(positions))
 	var lines []competency.Line
+	// Group the pool by position kind once: eligibility is decided per group.
+	var groups []group
+	at := map[string]int{}
+	for i := range pool {
+		c := &pool[i]
+		if !c.Box.InSuccessionPool() || (!c.RetirementDate.IsZero() && !c.RetirementDate.After(ref)) {
+			continue
+		}
+		full := string(c.Kind) + ":" + string(c.Jenjang)
+		g, ok := at[full]
+		if !ok {
+			g = len(groups)
+			at[full] = g
+			groups = append(groups, group{kind: string(c.Kind), full: full})
+		}
+		groups[g].members = append(groups[g].members, i)
+	}
 	for _, kp := range positions {
 		l := List{PositionID: kp.ID, Holders: kp.Holders, Vacant: len(kp.Holders) == 0}
 		holds := map[int64]bool{}
@@ -135,16 +155,21 @@ func (p Policy) Succession(m *competency.Matcher, positions []KeyPosition, pool 
 				l.HolderRetiring = true
 			}
 		}
-		for i := range pool {
-			c := &pool[i]
-			if !c.Box.InSuccessionPool() || c.PositionID == kp.ID || holds[c.EmployeeID] ||
-				(!c.RetirementDate.IsZero() && !c.RetirementDate.After(ref)) || !p.eligible(kp, c) {
+		feed := p.feeders(kp.Kind, kp.Jenjang)
+		for _, g := range groups {
+			if feed != nil && !feed[g.kind] && !feed[g.full] {
 				continue
 			}
-			res := m.Match(kp.Standard, c.Assessments, ref, lines)
-			lines = res.Lines
-			l.Successors = append(l.Successors, Successor{EmployeeID: c.EmployeeID, Box: c.Box, JPM: res.JPM, HasJPM: res.HasJPM,
-				Readiness: p.Readiness(res.JPM, res.HasJPM), RetirementDate: c.RetirementDate})
+			for _, i := range g.members {
+				c := &pool[i]
+				if c.PositionID == kp.ID || holds[c.EmployeeID] {
+					continue
+				}
+				res := m.Match(kp.Standard, c.Assessments, ref, lines)
+				lines = res.Lines
+				l.Successors = append(l.Successors, Successor{EmployeeID: c.EmployeeID, Box: c.Box, JPM: res.JPM, HasJPM: res.HasJPM,
+					Readiness: p.Readiness(res.JPM, res.HasJPM), RetirementDate: c.RetirementDate})
+			}
 		}
 		slices.SortFunc(l.Successors, compareSuccessors)
 		l.Eligible = len(l.Successors)

@@ -224,17 +224,17 @@ func TestSuccessionRankingAndReadiness(t *testing.T) {
 	retire := func(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
 	adm := people.KindAdministrator
 	pool := []Candidate{
-		{EmployeeID: 10, PositionID: 50, Kind: adm, Box: 9, RetirementDate: retire(2040), Assessments: levels(10, 4, 4, 4, 4, 4)}, // 100
-		{EmployeeID: 11, PositionID: 51, Kind: adm, Box: 7, RetirementDate: retire(2040), Assessments: levels(11, 4, 4, 4, 4, 0)}, // 4 of 5 assessed: 100
-		{EmployeeID: 12, PositionID: 52, Kind: adm, Box: 8, RetirementDate: retire(2045), Assessments: levels(12, 4, 4, 4, 3, 1)}, // 16/20 = 80: ready now
-		{EmployeeID: 13, PositionID: 53, Kind: adm, Box: 9, RetirementDate: retire(2041), Assessments: levels(13, 4, 4, 4, 3, 1)}, // 80, box 9 before 12
-		{EmployeeID: 14, PositionID: 54, Kind: adm, Box: 8, RetirementDate: retire(2042), Assessments: levels(14, 4, 3, 3, 3, 1)}, // 14/20 = 70: 1–2 years
-		{EmployeeID: 15, PositionID: 55, Kind: adm, Box: 8, RetirementDate: retire(2042), Assessments: levels(15, 3, 3, 3, 3, 1)}, // 13/20 = 65: later
-		{EmployeeID: 16, PositionID: 56, Kind: adm, Box: 6, RetirementDate: retire(2042), Assessments: levels(16, 5, 5, 5, 5, 5)}, // not in the pool
-		{EmployeeID: 17, PositionID: 1, Kind: people.KindJPT, Box: 9, RetirementDate: retire(2042), Assessments: levels(17, 5, 5, 5, 5, 5)}, // holds it
-		{EmployeeID: 18, PositionID: 57, Kind: adm, Box: 9, RetirementDate: retire(2026), Assessments: levels(18, 5, 5, 5, 5, 5)}, // retired
+		{EmployeeID: 10, PositionID: 50, Kind: adm, Box: 9, RetirementDate: retire(2040), Assessments: levels(10, 4, 4, 4, 4, 4)},                  // 100
+		{EmployeeID: 11, PositionID: 51, Kind: adm, Box: 7, RetirementDate: retire(2040), Assessments: levels(11, 4, 4, 4, 4, 0)},                  // 4 of 5 assessed: 100
+		{EmployeeID: 12, PositionID: 52, Kind: adm, Box: 8, RetirementDate: retire(2045), Assessments: levels(12, 4, 4, 4, 3, 1)},                  // 16/20 = 80: ready now
+		{EmployeeID: 13, PositionID: 53, Kind: adm, Box: 9, RetirementDate: retire(2041), Assessments: levels(13, 4, 4, 4, 3, 1)},                  // 80, box 9 before 12
+		{EmployeeID: 14, PositionID: 54, Kind: adm, Box: 8, RetirementDate: retire(2042), Assessments: levels(14, 4, 3, 3, 3, 1)},                  // 14/20 = 70: 1–2 years
+		{EmployeeID: 15, PositionID: 55, Kind: adm, Box: 8, RetirementDate: retire(2042), Assessments: levels(15, 3, 3, 3, 3, 1)},                  // 13/20 = 65: later
+		{EmployeeID: 16, PositionID: 56, Kind: adm, Box: 6, RetirementDate: retire(2042), Assessments: levels(16, 5, 5, 5, 5, 5)},                  // not in the pool
+		{EmployeeID: 17, PositionID: 1, Kind: people.KindJPT, Box: 9, RetirementDate: retire(2042), Assessments: levels(17, 5, 5, 5, 5, 5)},        // holds it
+		{EmployeeID: 18, PositionID: 57, Kind: adm, Box: 9, RetirementDate: retire(2026), Assessments: levels(18, 5, 5, 5, 5, 5)},                  // retired
 		{EmployeeID: 19, PositionID: 58, Kind: people.KindPelaksana, Box: 9, RetirementDate: retire(2050), Assessments: levels(19, 5, 5, 5, 5, 5)}, // not a feeder
-		{EmployeeID: 20, PositionID: 59, Kind: people.KindFungsional, Jenjang: people.JenjangAhliMadya, Box: 7, RetirementDate: retire(2050)}, // unassessed
+		{EmployeeID: 20, PositionID: 59, Kind: people.KindFungsional, Jenjang: people.JenjangAhliMadya, Box: 7, RetirementDate: retire(2050)},      // unassessed
 	}
 	key := KeyPosition{ID: 1, Kind: people.KindJPT, Jenjang: people.JenjangPratama, Standard: std,
 		Holders: []Holder{{EmployeeID: 17, RetirementDate: time.Date(2028, 10, 1, 0, 0, 0, 0, time.UTC)}}}
