@@ -55,6 +55,9 @@ func commands() []command {
 		{"gaps", "print competency gaps and job-person match (JPM)", runGaps},
 		{"assess", "record one competency assessment", runAssess},
 		{"import", "load units, positions, employees or assessments from CSV (all or nothing)", runImport},
+		{"ninebox", "place every employee on the talent 9-box (grid or jsonl)", runNinebox},
+		{"succession", "print succession lists of key positions", runSuccession},
+		{"idp", "propose an individual development plan: idp propose --nip NIP", runIDP},
 		{"nip", "validate and decode NIP / NI PPPK numbers", runNIP},
 		{"user", "manage user accounts: add, passwd, disable, enable", runUser},
 		{"token", "create or revoke API tokens", runToken},
@@ -91,7 +94,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "\nUsage: asah COMMAND [flags]   (asah COMMAND -h for its flags)")
 	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nEnvironment: ASAH_DB (default database URL), ASAH_ADDR (default listen address).")
 }

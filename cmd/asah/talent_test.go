@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"strings"
 	"testing"
 )
@@ -113,5 +114,21 @@ func TestIDPProposeCommand(t *testing.T) {
 	}
 	if _, _, err := runTalentCmd(t, runIDP, "propose", "--nip", "199001152015032001"); err == nil || !strings.Contains(err.Error(), "tidak ditemukan") {
 		t.Errorf("unknown NIP: %v", err)
+	}
+}
+
+// TestTalentCommandsHelp: each command prints its usage for -h (as
+// TestHelpForEveryCommand expects once they are in commands()).
+func TestTalentCommandsHelp(t *testing.T) {
+	for name, fn := range map[string]func(context.Context, env, []string) error{
+		"ninebox": runNinebox, "succession": runSuccession, "idp": runIDP,
+	} {
+		_, errOut, err := runTalentCmd(t, fn, "-h")
+		if err != nil && !errors.Is(err, flag.ErrHelp) {
+			t.Errorf("%s -h: %v", name, err)
+		}
+		if !strings.Contains(errOut, "Usage: asah "+name) {
+			t.Errorf("%s -h printed %q", name, errOut)
+		}
 	}
 }

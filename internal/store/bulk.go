@@ -49,7 +49,13 @@ func (s *Store) BulkLoad(ctx context.Context, fn func(b *Bulk) error) error {
 					return err
 				}
 			}
-			return tx.Commit(ctx)
+			if err := tx.Commit(ctx); err != nil {
+				return err
+			}
+			// Fresh statistics, so that the planner does not guess on a
+			// table that just went from empty to millions of rows.
+			_, err = pc.Exec(ctx, `ANALYZE`)
+			return err
 		})
 	}
 	tx, err := s.write.BeginTx(ctx, nil)
