@@ -5,6 +5,8 @@
 package app
 
 import (
+	"asah/internal/competency"
+	"context"
 	"runtime"
 	"sync"
 	"time"
@@ -41,6 +43,35 @@ type overviewCache struct {
 	ref   time.Time
 	at    time.Time
 	stats []UnitStat
+	// matches holds every employee's JPM summary (no lines) from the same
+	// pass, so that list pages need not recompute their rows.
+	matches map[int64]competency.Match
+	// computing lets one request compute while the others wait for it.
+	computing sync.Mutex
+	// units is the unit tree, kept for the same time.
+	units   []store.UnitSummary
+	unitsAt time.Time
+}
+
+// cachedMatches returns the JPM summaries of the last overview pass on ref
+// (callers first call UnitOverview, which refreshes them when due).
+func (c *overviewCache) cachedMatches(ref time.Time) (map[int64]competency.Match, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.matches == nil || !c.ref.Equal(ref) {
+		return nil, false
+	}
+	return c.matches, true
+}
+
+// stale returns the last overview of the same reference day, however old.
+func (c *overviewCache) stale(ref time.Time) ([]UnitStat, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stats == nil || !c.ref.Equal(ref) {
+		return nil, false
+	}
+	return c.stats, true
 }
 
 const overviewTTL = time.Minute
@@ -54,16 +85,18 @@ func (c *overviewCache) get(ref, now time.Time) ([]UnitStat, bool) {
 	return c.stats, true
 }
 
-func (c *overviewCache) put(ref, now time.Time, stats []UnitStat) {
+func (c *overviewCache) put(ref, now time.Time, stats []UnitStat, matches map[int64]competency.Match) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.ref, c.at, c.stats = ref, now, stats
+	c.ref, c.at, c.stats, c.matches = ref, now, stats, matches
 }
 
 func (c *overviewCache) clear() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.stats = nil
+	c.matches = nil
+	c.units = nil
 }
 
 // Today is the current civil date (UTC midnight) by the app's clock in the
@@ -74,3 +107,25 @@ func (a *App) Today() time.Time {
 }
 
 var wib = time.FixedZone("WIB", 7*3600)
+
+// cachedUnits returns the unit tree, read at most once a minute (cleared by
+// writes through this App, e.g. imports).
+func (a *App) cachedUnits(ctx context.Context) ([]store.UnitSummary, error) {
+	c := &a.overview
+	now := a.Now()
+	c.mu.Lock()
+	if c.units != nil && now.Sub(c.unitsAt) <= overviewTTL && !now.Before(c.unitsAt) {
+		u := c.units
+		c.mu.Unlock()
+		return u, nil
+	}
+	c.mu.Unlock()
+	units, err := a.Store.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.units, c.unitsAt = units, now
+	c.mu.Unlock()
+	return units, nil
+}

@@ -28,17 +28,30 @@ func (a *App) UnitOverview(ctx context.Context, ref time.Time) ([]UnitStat, erro
 	if st, ok := a.overview.get(ref, a.Now()); ok {
 		return st, nil
 	}
-	st, err := a.computeOverview(ctx, ref)
+	// One request recomputes; while it does, the others get the previous
+	// figures of the same day rather than all waiting a second for it.
+	if !a.overview.computing.TryLock() {
+		if st, ok := a.overview.stale(ref); ok {
+			return st, nil
+		}
+		a.overview.computing.Lock()
+	}
+	defer a.overview.computing.Unlock()
+	if st, ok := a.overview.get(ref, a.Now()); ok { // computed while we waited
+		return st, nil
+	}
+	st, matches, err := a.computeOverview(ctx, ref)
 	if err == nil {
-		a.overview.put(ref, a.Now(), st)
+		a.overview.put(ref, a.Now(), st, matches)
 	}
 	return st, err
 }
 
-func (a *App) computeOverview(ctx context.Context, ref time.Time) ([]UnitStat, error) {
+func (a *App) computeOverview(ctx context.Context, ref time.Time) ([]UnitStat, map[int64]competency.Match, error) {
+	matches := map[int64]competency.Match{}
 	units, err := a.Store.Units(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	idx := make(map[int64]int, len(units))
 	for i, u := range units {
@@ -50,6 +63,9 @@ func (a *App) computeOverview(ctx context.Context, ref time.Time) ([]UnitStat, e
 	}
 	accs := make([]acc, len(units))
 	err = a.GapReport(ctx, store.Filter{}, ref, func(g *EmployeeGap) error {
+		m := g.Match
+		m.Lines = nil
+		matches[g.Employee.ID] = m
 		// Credit the employee's unit and every ancestor.
 		for i, ok := idx[g.Employee.UnitID]; ok; {
 			x := &accs[i]
@@ -76,7 +92,7 @@ func (a *App) computeOverview(ctx context.Context, ref time.Time) ([]UnitStat, e
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([]UnitStat, len(units))
 	for i, u := range units {
@@ -90,7 +106,7 @@ func (a *App) computeOverview(ctx context.Context, ref time.Time) ([]UnitStat, e
 		}
 		out[i] = st
 	}
-	return out, nil
+	return out, matches, nil
 }
 
 // EmployeeSummary is one row of a unit's employee list.

@@ -107,7 +107,7 @@ func (a *App) UnitChoices(ctx context.Context, actor Actor) ([]store.UnitSummary
 	if !sc.All && sc.UnitCode == "" {
 		return nil, nil
 	}
-	units, err := a.Store.Units(ctx)
+	units, err := a.cachedUnits(ctx)
 	if err != nil || sc.All {
 		return units, err
 	}
