@@ -13,6 +13,13 @@ import (
 // memory stays flat however many employees there are. fn's slice is reused:
 // copy what you keep.
 func (s *Store) EachEmployee(ctx context.Context, f Filter, fn func(e EmployeeRow, as []competency.Assessment) error) error {
+	return s.eachEmployee(ctx, f, nil, fn)
+}
+
+// eachEmployee is EachEmployee with an optional extra condition on the
+// assessments a: window adds its arguments to q and returns the condition.
+func (s *Store) eachEmployee(ctx context.Context, f Filter, window func(q *sqlFilter) string,
+	fn func(e EmployeeRow, as []competency.Assessment) error) error {
 	if s.streams != nil {
 		select {
 		case s.streams <- struct{}{}:
@@ -30,14 +37,17 @@ func (s *Store) EachEmployee(ctx context.Context, f Filter, fn func(e EmployeeRo
 	}
 	defer erows.Close()
 	const cols = `SELECT a.id, a.employee_id, a.competency_id, a.source, a.level, a.assessed_on, a.recorded_at`
-	aq := cols + ` FROM assessments a WHERE a.status = 'final' ORDER BY a.employee_id`
-	var aargs []any
-	if !f.empty() { // the join costs a lookup per row: only when filtering
-		aq = q.prefix() + cols + ` FROM assessments a JOIN employees e ON e.id = a.employee_id
-		WHERE a.status = 'final' AND` + q.where() + ` ORDER BY a.employee_id`
-		aargs = q.args
+	aq := f.sql()
+	cond := `a.status = 'final'`
+	if window != nil {
+		cond += ` AND (` + window(aq) + `)`
 	}
-	arows, err := s.query(ctx, aq, aargs...)
+	query := cols + ` FROM assessments a WHERE ` + cond + ` ORDER BY a.employee_id`
+	if !f.empty() { // the join costs a lookup per row: only when filtering
+		query = aq.prefix() + cols + ` FROM assessments a JOIN employees e ON e.id = a.employee_id
+		WHERE ` + cond + ` AND` + aq.where() + ` ORDER BY a.employee_id`
+	}
+	arows, err := s.query(ctx, query, aq.args...)
 	if err != nil {
 		return err
 	}
@@ -49,10 +59,12 @@ func (s *Store) EachEmployee(ctx context.Context, f Filter, fn func(e EmployeeRo
 		as  []competency.Assessment
 		err error
 	}
-	batches := make(chan batch, 4)
+	// A buffer of up to 16 × 4,096 assessments lets the cursor run ahead
+	// while the caller is still loading its other inputs.
+	batches := make(chan batch, 16)
 	go func() {
 		defer close(batches)
-		b := make([]competency.Assessment, 0, 2048)
+		b := make([]competency.Assessment, 0, 4096)
 		for arows.Next() {
 			var a competency.Assessment
 			var src string
@@ -70,7 +82,7 @@ func (s *Store) EachEmployee(ctx context.Context, f Filter, fn func(e EmployeeRo
 				case <-ctx.Done():
 					return
 				}
-				b = make([]competency.Assessment, 0, 2048)
+				b = make([]competency.Assessment, 0, 4096)
 			}
 		}
 		if err := arows.Err(); err != nil {

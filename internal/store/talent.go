@@ -20,126 +20,21 @@ import (
 // and of succession, which need every employee's JPM but not the rest of
 // the gap report. fn's slice is reused: copy what you keep.
 func (s *Store) EachTalent(ctx context.Context, f Filter, since map[competency.Source]time.Time, fn func(e EmployeeRow, as []competency.Assessment) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	q := f.sql()
-	erows, err := s.query(ctx, q.prefix()+employeeSelect+` WHERE`+q.where()+` ORDER BY e.id`, q.args...)
-	if err != nil {
-		return err
-	}
-	defer erows.Close()
-
-	aq := f.sql()
 	srcs := make([]string, 0, len(since))
 	for src := range since {
 		srcs = append(srcs, string(src))
 	}
 	slices.Sort(srcs)
-	var window []string
-	for _, src := range srcs {
-		window = append(window, "(a.source = "+aq.arg(src)+" AND a.assessed_on >= "+aq.arg(dateArg(since[competency.Source(src)]))+")")
-	}
-	if len(window) == 0 {
-		window = append(window, "1 = 0")
-	}
-	cond := `a.status = 'final' AND (` + strings.Join(window, " OR ") + `)`
-	const cols = `SELECT a.employee_id, a.id, a.competency_id, a.source, a.level, a.assessed_on, a.recorded_at`
-	var query string
-	if f.empty() {
-		query = cols + ` FROM assessments a WHERE ` + cond + ` ORDER BY a.employee_id`
-	} else {
-		query = aq.prefix() + cols + ` FROM assessments a JOIN employees e ON e.id = a.employee_id
-		WHERE ` + cond + ` AND` + aq.where() + ` ORDER BY a.employee_id`
-	}
-	arows, err := s.query(ctx, query, aq.args...)
-	if err != nil {
-		return err
-	}
-	defer arows.Close()
-
-	// The assessment cursor runs in its own goroutine and hands over
-	// batches, so that both cursors use the cores.
-	type batch struct {
-		as  []competency.Assessment
-		err error
-	}
-	// A deep buffer (up to 64 × 4,096 assessments) lets the cursor run
-	// ahead while the caller is still loading its other inputs.
-	batches := make(chan batch, 64)
-	go func() {
-		defer close(batches)
-		b := make([]competency.Assessment, 0, 4096)
-		var src string
-		for arows.Next() {
-			a := competency.Assessment{Status: competency.Final}
-			if err := arows.Scan(&a.EmployeeID, &a.ID, &a.CompetencyID, &src, &a.Level, dateCol{&a.AssessedOn}, timeCol{&a.RecordedAt}); err != nil {
-				batches <- batch{err: err}
-				return
-			}
-			a.Source = competency.Source(src)
-			b = append(b, a)
-			if len(b) == cap(b) {
-				select {
-				case batches <- batch{as: b}:
-				case <-ctx.Done():
-					return
-				}
-				b = make([]competency.Assessment, 0, 4096)
-			}
+	return s.eachEmployee(ctx, f, func(q *sqlFilter) string {
+		if len(srcs) == 0 {
+			return "1 = 0"
 		}
-		if err := arows.Err(); err != nil {
-			batches <- batch{err: err}
-			return
+		var window []string
+		for _, src := range srcs {
+			window = append(window, "(a.source = "+q.arg(src)+" AND a.assessed_on >= "+q.arg(dateArg(since[competency.Source(src)]))+")")
 		}
-		if len(b) > 0 {
-			batches <- batch{as: b}
-		}
-	}()
-	defer func() {
-		cancel()
-		for range batches {
-		}
-	}()
-
-	var cur, buf []competency.Assessment
-	var pending competency.Assessment
-	have := false
-	next := func() (bool, error) {
-		if len(cur) == 0 {
-			b, ok := <-batches
-			if !ok {
-				return false, nil
-			}
-			if b.err != nil {
-				return false, b.err
-			}
-			cur = b.as
-		}
-		pending, cur = cur[0], cur[1:]
-		return true, nil
-	}
-	if have, err = next(); err != nil {
-		return err
-	}
-	for erows.Next() {
-		e, err := scanEmployee(erows)
-		if err != nil {
-			return err
-		}
-		buf = buf[:0]
-		for have && pending.EmployeeID <= e.ID {
-			if pending.EmployeeID == e.ID {
-				buf = append(buf, pending)
-			}
-			if have, err = next(); err != nil {
-				return err
-			}
-		}
-		if err := fn(e, buf); err != nil {
-			return err
-		}
-	}
-	return erows.Err()
+		return strings.Join(window, " OR ")
+	}, fn)
 }
 
 // PotentialScore is an assessment-center potential score (0–100).
