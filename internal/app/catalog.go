@@ -16,7 +16,7 @@ func (a *App) VisibleUnits(ctx context.Context, actor Actor) ([]store.UnitSummar
 	if err := actor.Require(PermUnitRead); err != nil {
 		return nil, err
 	}
-	units, err := a.Store.Units(ctx)
+	units, err := a.cachedUnits(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -53,7 +53,7 @@ func (a *App) unitInScope(ctx context.Context, actor Actor, unitID int64) (bool,
 	if sc.UnitCode == "" {
 		return false, nil
 	}
-	units, err := a.Store.Units(ctx)
+	units, err := a.cachedUnits(ctx)
 	if err != nil {
 		return false, err
 	}

@@ -130,16 +130,33 @@ func (s *Store) Competencies(ctx context.Context, withLevels bool) ([]competency
 
 // CompetencyByCode finds one competency with its levels.
 func (s *Store) CompetencyByCode(ctx context.Context, code string) (competency.Competency, error) {
-	all, err := s.Competencies(ctx, true)
+	var c competency.Competency
+	var kind string
+	err := s.queryRow(ctx, `SELECT id, code, kind, name, name_en, description FROM competencies WHERE code = $1`, code).
+		Scan(&c.ID, &c.Code, &kind, &c.Name, &c.NameEN, &c.Description)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, ErrNotFound
+	} else if err != nil {
+		return c, err
+	}
+	c.Kind = competency.Kind(kind)
+	rows, err := s.query(ctx, `SELECT level, title, descriptor, indicators FROM competency_levels WHERE competency_id = $1 ORDER BY level`, c.ID)
 	if err != nil {
-		return competency.Competency{}, err
+		return c, err
 	}
-	for _, c := range all {
-		if c.Code == code {
-			return c, nil
+	defer rows.Close()
+	for rows.Next() {
+		var l competency.Level
+		var ind string
+		if err := rows.Scan(&l.Level, &l.Title, &l.Descriptor, &ind); err != nil {
+			return c, err
 		}
+		if ind != "" {
+			l.Indicators = strings.Split(ind, "\n")
+		}
+		c.Levels = append(c.Levels, l)
 	}
-	return competency.Competency{}, ErrNotFound
+	return c, rows.Err()
 }
 
 // Standards returns every position's standard keyed by position ID, in
