@@ -45,16 +45,23 @@ func (a *App) unitVisible(ctx context.Context, actor Actor, unitID int64) (bool,
 	return own != 0 && own == unitID, err
 }
 
+// self is the actor's own employee record (zero when the account has none
+// or the record is gone).
+func (a *App) self(ctx context.Context, actor Actor) (store.EmployeeRow, error) {
+	if actor.EmployeeID == 0 {
+		return store.EmployeeRow{}, nil
+	}
+	me, err := a.Store.EmployeeByID(ctx, actor.EmployeeID)
+	if errors.Is(err, store.ErrNotFound) {
+		return store.EmployeeRow{}, nil
+	}
+	return me, err
+}
+
 // ownUnit is the unit of the actor's own employee record (0 when none).
 func (a *App) ownUnit(ctx context.Context, actor Actor) (int64, error) {
-	if actor.EmployeeID == 0 {
-		return 0, nil
-	}
-	me, _, err := a.Store.ListEmployees(ctx, store.Filter{Within: &store.Within{EmployeeID: actor.EmployeeID}}, "name", false, 1, 0)
-	if err != nil || len(me) == 0 {
-		return 0, err
-	}
-	return me[0].UnitID, nil
+	me, err := a.self(ctx, actor)
+	return me.UnitID, err
 }
 
 // Competencies lists the dictionary with levels.
@@ -140,11 +147,11 @@ func (a *App) Positions(ctx context.Context, actor Actor, unitCode string) ([]st
 			if actor.EmployeeID == 0 {
 				return nil, nil
 			}
-			me, _, err := a.Store.ListEmployees(ctx, store.Filter{Within: &store.Within{EmployeeID: actor.EmployeeID}}, "name", false, 1, 0)
-			if err != nil || len(me) == 0 {
+			me, err := a.self(ctx, actor)
+			if err != nil || me.ID == 0 {
 				return nil, err
 			}
-			unitCode = me[0].UnitCode
+			unitCode = me.UnitCode
 		} else {
 			unitCode = sc.UnitCode
 		}

@@ -79,11 +79,11 @@ func (a *App) withSelf(ctx context.Context, actor Actor, d Dashboard) (Dashboard
 	if actor.EmployeeID == 0 {
 		return d, nil
 	}
-	me, _, err := a.Store.ListEmployees(ctx, store.Filter{Within: &store.Within{EmployeeID: actor.EmployeeID}}, "name", false, 1, 0)
-	if err != nil || len(me) == 0 {
+	me, err := a.self(ctx, actor)
+	if err != nil || me.ID == 0 {
 		return d, err
 	}
-	p, err := a.Employee(ctx, me[0].NIP, a.Today())
+	p, err := a.Employee(ctx, me.NIP, a.Today())
 	if err != nil {
 		return d, err
 	}

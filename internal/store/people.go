@@ -250,3 +250,12 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	}
 	return n == 0, nil
 }
+
+// EmployeeByID finds one employee by its ID.
+func (s *Store) EmployeeByID(ctx context.Context, id int64) (EmployeeRow, error) {
+	e, err := scanEmployee(s.queryRow(ctx, employeeSelect+` WHERE e.id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, ErrNotFound
+	}
+	return e, err
+}
