@@ -238,15 +238,17 @@ func (a *App) NineBox(ctx context.Context, actor Actor, unitCode string) (NineBo
 	}
 	rowOf := rollup(units, sel)
 	per := map[int64]*UnitBoxes{}
-	for _, r := range set.rows {
+	// The rows are large: collect each box's members as indices, sort those
+	// by name, and copy every row once into a slice of the exact size.
+	var members [len(g.Cells)][]int32
+	for i := range set.rows {
+		r := &set.rows[i]
 		g.City[r.Box]++
 		g.CityTotal++
 		if vis != nil && !vis[r.Employee.ID] {
 			continue
 		}
-		c := &g.Cells[r.Box]
-		c.Count++
-		c.People = append(c.People, r)
+		members[r.Box] = append(members[r.Box], int32(i))
 		g.Total++
 		if r.Review != nil {
 			g.Reviewed++
@@ -264,9 +266,19 @@ func (a *App) NineBox(ctx context.Context, actor Actor, unitCode string) (NineBo
 		ub.Total++
 	}
 	for b := range g.Cells {
-		slices.SortFunc(g.Cells[b].People, func(x, y PlacementRow) int {
-			return strings.Compare(x.Employee.Name, y.Employee.Name)
+		idx := members[b]
+		slices.SortFunc(idx, func(x, y int32) int {
+			if c := strings.Compare(set.rows[x].Employee.Name, set.rows[y].Employee.Name); c != 0 {
+				return c
+			}
+			return int(set.rows[x].Employee.ID - set.rows[y].Employee.ID)
 		})
+		c := &g.Cells[b]
+		c.Count = len(idx)
+		c.People = make([]PlacementRow, len(idx))
+		for j, i := range idx {
+			c.People[j] = set.rows[i]
+		}
 	}
 	for _, u := range units {
 		if u.ID == sel && sel != 0 {

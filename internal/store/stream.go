@@ -65,12 +65,15 @@ func (s *Store) eachEmployee(ctx context.Context, f Filter, window func(q *sqlFi
 	go func() {
 		defer close(batches)
 		b := make([]competency.Assessment, 0, 4096)
+		// One set of scan destinations for every row: building them per
+		// row allocated two wrappers for each of ~100,000 rows.
+		var a competency.Assessment
+		var src string
+		dest := []any{&a.ID, &a.EmployeeID, &a.CompetencyID, &src, &a.Level,
+			dateCol{&a.AssessedOn}, timeCol{&a.RecordedAt}}
 		for arows.Next() {
-			var a competency.Assessment
-			var src string
-			a.Status = competency.Final
-			if err := arows.Scan(&a.ID, &a.EmployeeID, &a.CompetencyID, &src, &a.Level,
-				dateCol{&a.AssessedOn}, timeCol{&a.RecordedAt}); err != nil {
+			a = competency.Assessment{Status: competency.Final}
+			if err := arows.Scan(dest...); err != nil {
 				batches <- batch{err: err}
 				return
 			}
