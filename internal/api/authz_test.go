@@ -1,10 +1,15 @@
 package api
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"strings"
 	"testing"
+
+	"asah/internal/app"
+	"asah/internal/performance"
+	"asah/internal/store"
 )
 
 // callers are the rows of the authorization matrix: one token per role,
@@ -25,6 +30,20 @@ func may(caller, what string) bool {
 		return true
 	case "assess":
 		return caller != "mitra" && caller != "pimpinan"
+	// Performance, talent and development (issue 4): everyone but mitra
+	// reads; pimpinan changes nothing; periods are the BKPSDM's; reviews of
+	// a placement are the admins'; succession lists are for admins and
+	// pimpinan.
+	case "skp.read", "performance.report", "talent.read", "idp.read":
+		return caller != "mitra"
+	case "skp.write", "skp.rate", "idp.write", "idp.approve":
+		return caller != "mitra" && caller != "pimpinan"
+	case "period.manage":
+		return caller == "admin_bkpsdm"
+	case "talent.review":
+		return caller == "admin_bkpsdm" || caller == "admin_opd"
+	case "succession":
+		return caller == "admin_bkpsdm" || caller == "admin_opd" || caller == "pimpinan"
 	}
 	panic(what)
 }
@@ -70,6 +89,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	positions := []string{f.staff.PositionCode, "DLHK-KADIS", f.other.PositionCode, "TIDAK-ADA"}
 	unitsQ := []string{f.staff.UnitCode, "DLHK", f.others.Code, "TIDAK-ADA"}
 	all := scopeAll(w)
+	f.prepareRecords(t, 2027, []store.EmployeeRow{f.staff, f.kadis, f.other})
 
 	for _, caller := range callers {
 		t.Run(caller, func(t *testing.T) {
@@ -220,6 +240,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 				r = f.do(caller, "POST", "/api/v1/assessments", body)
 				status("POST assessments "+nip, r, expect(caller, "assess", scope[nip], 201))
 			}
+
+			f.matrixTalent(t, w, caller, nips, unitsQ, status)
 		})
 	}
 	if s := f.log.String(); s != "" {
@@ -282,6 +304,200 @@ func TestAuthorizationEdges(t *testing.T) {
 		r := f.do("admin_bkpsdm", c.method, c.path, nil)
 		if r.status != c.status || !strings.Contains(r.header.Get("Allow"), c.allow) {
 			t.Errorf("%s %s: %d (Allow %q), want %d", c.method, c.path, r.status, r.header.Get("Allow"), c.status)
+		}
+	}
+}
+
+// prepareRecords gives each employee an SKP of year that is evaluated for
+// Triwulan I (the annual evaluation still pending) and a development plan
+// of year that is submitted: the matrix then probes every step on records
+// whose stage refuses it, so that no request of the matrix changes them.
+func (f *fixture) prepareRecords(t *testing.T, year int, es []store.EmployeeRow) {
+	t.Helper()
+	ctx := context.Background()
+	a, admin := f.app, app.System
+	if _, err := a.OpenPerformanceYear(ctx, admin, year, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SetPeriodStatus(ctx, admin, year, 1, "open"); err != nil {
+		t.Fatal(err)
+	}
+	plan := performance.Plan{Results: []performance.WorkResult{{Text: "Terlaksananya program kerja",
+		Indicators: []performance.Indicator{{Text: "Capaian program", Target: "100%"}}}}}
+	for _, e := range es {
+		self := app.Actor{Name: e.Name, Role: app.RolePegawai, EmployeeID: e.ID}
+		steps := []func() error{
+			func() error { _, err := a.CreateSKP(ctx, admin, e.NIP, year); return err },
+			func() error { _, err := a.SaveSKPPlan(ctx, admin, e.NIP, year, plan); return err },
+			func() error { _, err := a.AgreeSKP(ctx, self, e.NIP, year); return err },
+			func() error { _, err := a.AgreeSKP(ctx, admin, e.NIP, year); return err },
+			func() error {
+				_, err := a.EvaluateSKP(ctx, admin, e.NIP, year, app.EvaluationInput{Period: 1, Hasil: "sesuai", Perilaku: "sesuai"})
+				return err
+			},
+			func() error { _, err := a.CreateIDP(ctx, admin, e.NIP, year); return err },
+			func() error { _, err := a.SubmitIDP(ctx, admin, e.NIP, year); return err },
+		}
+		for i, step := range steps {
+			if err := step(); err != nil {
+				t.Fatalf("records of %s, step %d: %v", e.Name, i+1, err)
+			}
+		}
+	}
+}
+
+// matrixTalent runs the performance, talent and development routes for one
+// caller on the records prepareRecords made: 401/403/404 as for the other
+// routes; inside the scope, the status the caller's relation to the
+// employee and the record's stage give; lists and counts limited to the
+// scope; and an employee outside the scope answered exactly as a missing one.
+func (f *fixture) matrixTalent(t *testing.T, w *world, caller string, nips, unitsQ []string, status func(string, response, int)) {
+	t.Helper()
+	scope, units := f.scope(w, caller), f.units(w, caller)
+	idOf := map[string]int64{}
+	for id, n := range w.nips {
+		idOf[n] = id
+	}
+	var me int64
+	switch caller {
+	case "atasan":
+		me = f.kadis.ID
+	case "pegawai":
+		me = f.staff.ID
+	}
+	pick := func(ok bool, yes, no int) int {
+		if ok {
+			return yes
+		}
+		return no
+	}
+
+	// Routes without an employee.
+	r := f.do(caller, "GET", "/api/v1/performance/periods/2027", nil)
+	status("GET periods/2027", r, expect(caller, "skp.read", true, 200))
+	r = f.do(caller, "POST", "/api/v1/performance/periods", map[string]any{"year": 2031})
+	status("POST periods", r, expect(caller, "period.manage", true, 201))
+	r = f.do(caller, "PUT", "/api/v1/performance/periods/2031/1", map[string]any{"status": "open"})
+	status("PUT periods/2031/1", r, expect(caller, "period.manage", true, 200))
+
+	// Unit reports: an agency admin is held to its subtree; the others'
+	// rows are limited by their scope whatever unit they name.
+	exists := func(u string) bool { _, ok := w.unitID[u]; return ok }
+	inUnit := func(u string) int {
+		n := 0
+		for nip := range scope {
+			if u == "" || w.underUnit(w.unitOf[idOf[nip]], w.unitID[u]) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, u := range append([]string{""}, unitsQ...) {
+		ok := u == "" || (exists(u) && (caller != "admin_opd" || units[u]))
+		q := ""
+		if u != "" {
+			q = "&unit=" + url.QueryEscape(u)
+		}
+		r = f.do(caller, "GET", "/api/v1/performance/predikat?year=2025"+q, nil)
+		status("GET predikat?unit="+u, r, expect(caller, "performance.report", ok, 200))
+		if r.status == 200 {
+			var rep predikatReportJSON
+			r.json(t, &rep)
+			if rep.Total.Headcount != inUnit(u) {
+				t.Errorf("GET predikat?unit=%s: headcount %d, want %d in scope", u, rep.Total.Headcount, inUnit(u))
+			}
+		}
+		route := "GET ninebox?unit=" + u
+		seen := map[string]bool{}
+		for page := 1; ; page++ {
+			r = f.do(caller, "GET", fmt.Sprintf("/api/v1/talent/ninebox?per_page=1000&page=%d%s", page, q), nil)
+			status(route, r, expect(caller, "talent.read", ok, 200))
+			if r.status != 200 {
+				break
+			}
+			var g nineBoxJSON
+			r.json(t, &g)
+			for _, p := range g.Placements.Items {
+				seen[p.NIP] = true
+			}
+			if g.Total != inUnit(u) {
+				t.Errorf("%s: total %d, want %d in scope", route, g.Total, inUnit(u))
+			}
+			if len(g.Placements.Items) < 1000 {
+				if len(seen) != inUnit(u) {
+					t.Errorf("%s: %d placements over all pages, want %d", route, len(seen), inUnit(u))
+				}
+				break
+			}
+		}
+		r = f.do(caller, "GET", "/api/v1/succession"+strings.Replace(q, "&", "?", 1), nil)
+		status("GET succession?unit="+u, r, expect(caller, "succession", ok, 200))
+	}
+
+	// Routes about one employee.
+	type probe struct {
+		method, path string
+		body         any
+		what         string
+		ok           int
+	}
+	answers := map[string]map[string]response{} // route → nip → answer
+	for _, nip := range nips {
+		id := idOf[nip]
+		self := me != 0 && me == id
+		sup := me != 0 && id != 0 && w.sup[id] == me // the direct supervisor: the SKP's rater and the plan's approver
+		admin := caller == "admin_bkpsdm" || caller == "admin_opd"
+		writer := self || sup || admin
+		e := "/api/v1/employees/" + nip
+		skp, idp := e+"/skp/2027", e+"/idp/2027"
+		probes := []probe{
+			{"GET", skp, nil, "skp.read", 200},
+			{"POST", skp, nil, "skp.write", pick(writer, 409, 403)},
+			{"PUT", skp + "/plan", samplePlanBody(), "skp.write", pick(writer, 409, 403)},
+			{"POST", skp + "/agree", nil, "skp.write", pick(writer, 409, 403)},
+			{"POST", skp + "/revise", nil, "skp.write", pick(writer, 409, 403)},
+			{"POST", skp + "/feedback", map[string]any{"text": ""}, "skp.write", pick(writer, 422, 403)},
+			{"POST", skp + "/evaluations", map[string]any{"period": 0, "hasil": "sesuai", "perilaku": "sesuai"}, "skp.rate",
+				pick(!self && (sup || admin), 422, 403)},
+			{"POST", skp + "/evaluations/2/acknowledge", nil, "skp.write", pick(self, 409, 403)},
+			{"GET", e + "/talent", nil, "talent.read", 200},
+			{"PUT", e + "/talent", map[string]any{"box": 0}, "talent.review", 422},
+			{"GET", idp, nil, "idp.read", 200},
+			{"GET", idp + "/proposal", nil, "idp.read", 200},
+			{"POST", idp, nil, "idp.write", pick(self || admin, 409, 403)},
+			{"PUT", idp + "/items", map[string]any{"items": []any{}}, "idp.write", pick(self || admin, 409, 403)},
+			{"POST", idp + "/submit", nil, "idp.write", pick(self || admin, 409, 403)},
+			{"POST", idp + "/decision", map[string]any{"approve": false}, "idp.approve", pick(!self && (sup || admin), 422, 403)},
+			{"PUT", idp + "/items/1/progress", map[string]any{"status": "done"}, "idp.write", pick(writer, 409, 403)},
+		}
+		for _, p := range probes {
+			route := p.method + " " + strings.Replace(p.path, nip, "{nip}", 1)
+			r := f.do(caller, p.method, p.path, p.body)
+			status(route+" "+nip, r, expect(caller, p.what, scope[nip], p.ok))
+			if answers[route] == nil {
+				answers[route] = map[string]response{}
+			}
+			answers[route][nip] = r
+			if r.status == 200 && p.method == "GET" {
+				var v struct {
+					NIP       string
+					Placement struct{ NIP string }
+				}
+				r.json(t, &v)
+				if v.NIP != nip && v.Placement.NIP != nip {
+					t.Errorf("%s %s: answers about %s%s", route, nip, v.NIP, v.Placement.NIP)
+				}
+			}
+		}
+	}
+	// Outside the scope is indistinguishable from missing.
+	other, missing := nips[2], nips[3]
+	if !scope[other] {
+		for route, byNIP := range answers {
+			a, b := byNIP[other], byNIP[missing]
+			if a.status != b.status || string(a.body) != string(b.body) {
+				t.Errorf("%s: outside the scope %d %s, missing %d %s", route, a.status, a.body, b.status, b.body)
+			}
 		}
 	}
 }

@@ -30,6 +30,31 @@ func (s *server) routes() http.Handler {
 	handle("GET /api/v1/employees/{nip}/assessments", s.handleEmployeeAssessments())
 	handle("POST /api/v1/assessments", s.handleCreateAssessment())
 
+	// Performance (SKP), talent 9-box and succession, development plans.
+	handle("GET /api/v1/performance/periods/{year}", s.handlePeriods())
+	handle("POST /api/v1/performance/periods", s.handleOpenYear())
+	handle("PUT /api/v1/performance/periods/{year}/{seq}", s.handlePeriodStatus())
+	handle("GET /api/v1/performance/predikat", s.handlePredikat())
+	handle("GET /api/v1/employees/{nip}/skp/{year}", s.handleSKP())
+	handle("POST /api/v1/employees/{nip}/skp/{year}", s.handleCreateSKP())
+	handle("PUT /api/v1/employees/{nip}/skp/{year}/plan", s.handleSKPPlan())
+	handle("POST /api/v1/employees/{nip}/skp/{year}/agree", s.handleSKPAgree())
+	handle("POST /api/v1/employees/{nip}/skp/{year}/revise", s.handleSKPRevise())
+	handle("POST /api/v1/employees/{nip}/skp/{year}/feedback", s.handleSKPFeedback())
+	handle("POST /api/v1/employees/{nip}/skp/{year}/evaluations", s.handleSKPEvaluate())
+	handle("POST /api/v1/employees/{nip}/skp/{year}/evaluations/{seq}/acknowledge", s.handleSKPAcknowledge())
+	handle("GET /api/v1/talent/ninebox", s.handleNineBox())
+	handle("GET /api/v1/employees/{nip}/talent", s.handleEmployeeTalent())
+	handle("PUT /api/v1/employees/{nip}/talent", s.handleReviewTalent())
+	handle("GET /api/v1/succession", s.handleSuccession())
+	handle("GET /api/v1/employees/{nip}/idp/{year}", s.handleIDP())
+	handle("GET /api/v1/employees/{nip}/idp/{year}/proposal", s.handleIDPProposal())
+	handle("POST /api/v1/employees/{nip}/idp/{year}", s.handleCreateIDP())
+	handle("PUT /api/v1/employees/{nip}/idp/{year}/items", s.handleIDPItems())
+	handle("POST /api/v1/employees/{nip}/idp/{year}/submit", s.handleSubmitIDP())
+	handle("POST /api/v1/employees/{nip}/idp/{year}/decision", s.handleDecideIDP())
+	handle("PUT /api/v1/employees/{nip}/idp/{year}/items/{item}/progress", s.handleIDPProgress())
+
 	// Anything else under the prefix: a JSON 404 or 405, never the web
 	// surface's HTML.
 	mux.Handle(Prefix+"/", s.handleUnknown(mux))
