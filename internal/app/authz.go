@@ -90,6 +90,25 @@ const (
 	PermIDPWrite          Permission = "idp.write"          // create, edit, submit a plan; item progress
 	PermIDPApprove        Permission = "idp.approve"        // approve or return a plan (direct supervisor, admin)
 	PermTalentConfig      Permission = "talent.config"      // the talent and development policies (bands, weights, JP)
+
+	// Learning (issue 5): partners, catalogue, events, enrollment, JP,
+	// certificates, evaluation. A mitra's rows are limited to its own
+	// institution by the use cases; employees' rows by ScopeOf.
+	PermPartnerRead      Permission = "partner.read"      // partners and cooperation agreements
+	PermPartnerManage    Permission = "partner.manage"    // add and edit partners and agreements, upload the PDF
+	PermLearningRead     Permission = "learning.read"     // the catalogue and events
+	PermLearningManage   Permission = "learning.manage"   // programs and events (mitra: own institution)
+	PermEnrollSelf       Permission = "enroll.self"       // register oneself, accept or decline an invitation
+	PermEnrollNominate   Permission = "enroll.nominate"   // nominate employees in scope
+	PermEnrollApprove    Permission = "enroll.approve"    // approve a self-registration (direct supervisor, admin)
+	PermAttendanceWrite  Permission = "attendance.write"  // attendance, tests, completion (mitra: own events)
+	PermJPRead           Permission = "jp.read"           // JP progress (rows limited to scope)
+	PermJPClaim          Permission = "jp.claim"          // claim external learning with evidence
+	PermJPApprove        Permission = "jp.approve"        // approve or reject a claim (direct supervisor, admin)
+	PermEvaluationWrite  Permission = "evaluation.write"  // reaction survey (attendee), follow-up (supervisor)
+	PermEvaluationReport Permission = "evaluation.report" // per-program evaluation results
+	PermCertificateRead  Permission = "certificate.read"  // download a certificate (own or in scope)
+	PermCertificateAdmin Permission = "certificate.admin" // revoke a certificate
 )
 
 // grants lists the permissions of each role. Scope (which rows) is decided
@@ -98,21 +117,27 @@ var grants = map[Role][]Permission{
 	RoleAdminBKPSDM: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermEmployeeExport,
 		PermAssessmentWrite, PermCompetencyRead, PermCompetencyEdit, PermPositionRead, PermStandardEdit, PermAuditRead,
 		PermSKPRead, PermSKPWrite, PermSKPRate, PermPeriodManage, PermPerformanceReport, PermTalentRead, PermTalentReview,
-		PermSuccessionRead, PermIDPRead, PermIDPWrite, PermIDPApprove, PermTalentConfig},
+		PermSuccessionRead, PermIDPRead, PermIDPWrite, PermIDPApprove, PermTalentConfig,
+		PermPartnerRead, PermPartnerManage, PermLearningRead, PermLearningManage, PermEnrollSelf, PermEnrollNominate, PermEnrollApprove, PermAttendanceWrite, PermJPRead, PermJPClaim, PermJPApprove, PermEvaluationWrite, PermEvaluationReport, PermCertificateRead, PermCertificateAdmin},
 	RoleAdminOPD: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermEmployeeExport,
 		PermAssessmentWrite, PermCompetencyRead, PermPositionRead,
 		PermSKPRead, PermSKPWrite, PermSKPRate, PermPerformanceReport, PermTalentRead, PermTalentReview, PermSuccessionRead,
-		PermIDPRead, PermIDPWrite, PermIDPApprove},
+		PermIDPRead, PermIDPWrite, PermIDPApprove,
+		PermPartnerRead, PermLearningRead, PermEnrollSelf, PermEnrollNominate, PermEnrollApprove, PermAttendanceWrite, PermJPRead, PermJPClaim, PermJPApprove, PermEvaluationWrite, PermEvaluationReport, PermCertificateRead},
 	RoleAtasan: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermAssessmentWrite,
 		PermCompetencyRead, PermPositionRead,
-		PermSKPRead, PermSKPWrite, PermSKPRate, PermPerformanceReport, PermTalentRead, PermIDPRead, PermIDPWrite, PermIDPApprove},
+		PermSKPRead, PermSKPWrite, PermSKPRate, PermPerformanceReport, PermTalentRead, PermIDPRead, PermIDPWrite, PermIDPApprove,
+		PermLearningRead, PermEnrollSelf, PermEnrollNominate, PermEnrollApprove, PermJPRead, PermJPClaim, PermJPApprove, PermEvaluationWrite, PermCertificateRead},
 	RolePegawai: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermAssessmentWrite,
 		PermCompetencyRead, PermPositionRead,
-		PermSKPRead, PermSKPWrite, PermSKPRate, PermPerformanceReport, PermTalentRead, PermIDPRead, PermIDPWrite, PermIDPApprove},
+		PermSKPRead, PermSKPWrite, PermSKPRate, PermPerformanceReport, PermTalentRead, PermIDPRead, PermIDPWrite, PermIDPApprove,
+		PermLearningRead, PermEnrollSelf, PermEnrollNominate, PermEnrollApprove, PermJPRead, PermJPClaim, PermJPApprove, PermEvaluationWrite, PermCertificateRead},
 	RolePimpinan: {PermAuthenticated, PermUnitRead, PermEmployeeList, PermEmployeeRead, PermEmployeeExport,
 		PermCompetencyRead, PermPositionRead,
-		PermSKPRead, PermPerformanceReport, PermTalentRead, PermSuccessionRead, PermIDPRead},
-	RoleMitra: {PermAuthenticated, PermCompetencyRead},
+		PermSKPRead, PermPerformanceReport, PermTalentRead, PermSuccessionRead, PermIDPRead,
+		PermPartnerRead, PermLearningRead, PermJPRead, PermEvaluationReport},
+	RoleMitra: {PermAuthenticated, PermCompetencyRead,
+		PermPartnerRead, PermLearningRead, PermLearningManage, PermAttendanceWrite, PermEvaluationReport},
 }
 
 // Can reports whether an actor holds a permission.
@@ -177,6 +202,29 @@ var RoutePolicy = map[string]Permission{
 	"POST /account/password":          PermAuthenticated,
 	"POST /account/totp":              PermAuthenticated,
 
+	// Performance (SKP), development plans, talent (issue 4). The year is a
+	// query parameter (?year=2026) on the pages.
+	"GET /employees/{nip}/skp":              PermSKPRead,
+	"POST /employees/{nip}/skp":             PermSKPWrite, // create the year's SKP
+	"POST /employees/{nip}/skp/plan":        PermSKPWrite,
+	"POST /employees/{nip}/skp/agree":       PermSKPWrite,
+	"POST /employees/{nip}/skp/revise":      PermSKPWrite,
+	"POST /employees/{nip}/skp/feedback":    PermSKPWrite,
+	"POST /employees/{nip}/skp/evaluate":    PermSKPRate,
+	"POST /employees/{nip}/skp/acknowledge": PermSKPWrite,
+	"GET /performance":                      PermPerformanceReport, // periods and predikat distribution
+	"POST /performance/periods":             PermPeriodManage,      // open a year
+	"POST /performance/periods/status":      PermPeriodManage,      // open or close one period
+	"GET /employees/{nip}/idp":              PermIDPRead,
+	"POST /employees/{nip}/idp":             PermIDPWrite, // create the plan from the proposal
+	"POST /employees/{nip}/idp/items":       PermIDPWrite,
+	"POST /employees/{nip}/idp/submit":      PermIDPWrite,
+	"POST /employees/{nip}/idp/decide":      PermIDPApprove,
+	"POST /employees/{nip}/idp/progress":    PermIDPWrite,
+	"GET /talent":                           PermTalentRead, // the 9-box grid, ?unit= and ?box=
+	"POST /employees/{nip}/talent":          PermTalentReview,
+	"GET /succession":                       PermSuccessionRead,
+
 	// JSON API
 	"GET /api/v1/openapi.json":                PermPublic,
 	"GET /api/v1/units":                       PermUnitRead,
@@ -188,6 +236,30 @@ var RoutePolicy = map[string]Permission{
 	"GET /api/v1/employees/{nip}/gaps":        PermEmployeeRead,
 	"GET /api/v1/employees/{nip}/assessments": PermEmployeeRead,
 	"POST /api/v1/assessments":                PermAssessmentWrite,
+
+	"GET /api/v1/performance/periods/{year}":                                PermSKPRead,
+	"POST /api/v1/performance/periods":                                      PermPeriodManage,
+	"PUT /api/v1/performance/periods/{year}/{seq}":                          PermPeriodManage,
+	"GET /api/v1/performance/predikat":                                      PermPerformanceReport,
+	"GET /api/v1/employees/{nip}/skp/{year}":                                PermSKPRead,
+	"POST /api/v1/employees/{nip}/skp/{year}":                               PermSKPWrite,
+	"PUT /api/v1/employees/{nip}/skp/{year}/plan":                           PermSKPWrite,
+	"POST /api/v1/employees/{nip}/skp/{year}/agree":                         PermSKPWrite,
+	"POST /api/v1/employees/{nip}/skp/{year}/revise":                        PermSKPWrite,
+	"POST /api/v1/employees/{nip}/skp/{year}/feedback":                      PermSKPWrite,
+	"POST /api/v1/employees/{nip}/skp/{year}/evaluations":                   PermSKPRate,
+	"POST /api/v1/employees/{nip}/skp/{year}/evaluations/{seq}/acknowledge": PermSKPWrite,
+	"GET /api/v1/talent/ninebox":                                            PermTalentRead,
+	"GET /api/v1/employees/{nip}/talent":                                    PermTalentRead,
+	"PUT /api/v1/employees/{nip}/talent":                                    PermTalentReview,
+	"GET /api/v1/succession":                                                PermSuccessionRead,
+	"GET /api/v1/employees/{nip}/idp/{year}":                                PermIDPRead,
+	"GET /api/v1/employees/{nip}/idp/{year}/proposal":                       PermIDPRead,
+	"POST /api/v1/employees/{nip}/idp/{year}":                               PermIDPWrite,
+	"PUT /api/v1/employees/{nip}/idp/{year}/items":                          PermIDPWrite,
+	"POST /api/v1/employees/{nip}/idp/{year}/submit":                        PermIDPWrite,
+	"POST /api/v1/employees/{nip}/idp/{year}/decision":                      PermIDPApprove,
+	"PUT /api/v1/employees/{nip}/idp/{year}/items/{item}/progress":          PermIDPWrite,
 }
 
 // PolicyFor returns a route's permission; ok is false for an unknown route.
