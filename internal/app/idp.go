@@ -27,6 +27,8 @@ type IDPItemView struct {
 	FormLabel string
 	Classroom bool
 	Timeframe string
+	// Enrollments are the event enrollments made for this item, latest first.
+	Enrollments []EnrollmentLink
 }
 
 // IDPActions says what the viewer may do with a plan now.
@@ -98,10 +100,20 @@ func (a *App) idpView(ctx context.Context, actor Actor, e store.EmployeeRow, p d
 		byID[c.ID] = c
 	}
 	v := IDPView{Employee: e, Exists: exists, Plan: p, PlannedJP: p.PlannedJP(), DoneJP: p.DoneJP(), TargetJP: p.TargetJP}
+	var itemIDs []int64
+	for _, it := range p.Items {
+		if it.ID != 0 {
+			itemIDs = append(itemIDs, it.ID)
+		}
+	}
+	links, err := a.idpEnrollments(ctx, itemIDs)
+	if err != nil {
+		return IDPView{}, err
+	}
 	for _, it := range p.Items {
 		c := byID[it.CompetencyID]
 		v.Items = append(v.Items, IDPItemView{Item: it, Code: c.Code, Name: c.Name, Kind: c.Kind, FormLabel: it.Form.Label(),
-			Classroom: it.Form.Classroom(), Timeframe: it.Timeframe(p.Year)})
+			Classroom: it.Form.Classroom(), Timeframe: it.Timeframe(p.Year), Enrollments: links[it.ID]})
 	}
 	v.Can = a.idpActions(actor, e, &p, exists)
 	return v, nil
