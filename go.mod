@@ -5,9 +5,12 @@ go 1.26.0
 // Direct dependencies, each for one job (see README "Dependencies"):
 require (
 	github.com/alexedwards/scs/v2 v2.9.0 // web sessions, kept in the database so that replicas share them
+	github.com/arran4/golang-ical v0.3.4 // iCalendar (RFC 5545) feeds of learning events: folding, escaping
+	github.com/boombuler/barcode v1.0.1 // QR code of a certificate's verification link (already required by pquerna/otp and go-pdf/fpdf)
 	github.com/chromedp/cdproto v0.159.0 // tests: protocol events (console, CSP violations) of the browser tests
 	github.com/chromedp/chromedp v0.23.0 // tests: drive the system Chromium through the real pages
 	github.com/getkin/kin-openapi v0.153.0 // tests: validate the API's OpenAPI 3.1 document and real responses against it
+	github.com/go-pdf/fpdf v0.9.0 // certificate PDFs; frozen since 2023, but its core fonts (cp1252) cover Indonesian text and it draws what an A4 certificate needs
 	github.com/jackc/pgx/v5 v5.12.0 // PostgreSQL driver; COPY for bulk loads
 	github.com/nicksnyder/go-i18n/v2 v2.7.0 // message catalogues, Bahasa Indonesia and English
 	github.com/pquerna/otp v1.5.0 // TOTP second factor (RFC 6238) for logins
@@ -20,7 +23,6 @@ require (
 )
 
 require (
-	github.com/boombuler/barcode v1.0.1-0.20190219062509-6c824513bacc // indirect
 	github.com/dustin/go-humanize v1.1.0 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
