@@ -347,6 +347,77 @@ func (m *matrix) cases(t *testing.T, pattern string, role app.Role, anonymous bo
 			out = append(out, matrixCase{name: e.n, method: method, path: "/employees/" + e.e.NIP + "/assess", form: form, want: emp(e.e, ok)})
 		}
 		return out
+	case "GET /employees/{nip}/skp", "GET /employees/{nip}/idp":
+		var out []matrixCase
+		for _, e := range []struct {
+			n string
+			e store.EmployeeRow
+		}{{"P", m.P}, {"D", m.D}, {"X", m.X}} {
+			out = append(out, matrixCase{name: e.n, method: method, path: strings.Replace(path, "{nip}", e.e.NIP, 1), want: emp(e.e, 200)})
+		}
+		if deny == 0 && vis(m.P) {
+			out = append(out, matrixCase{name: "P bad year", method: method, path: strings.Replace(path, "{nip}", m.P.NIP, 1) + "?year=abc", want: 404})
+		}
+		return out
+	case "POST /employees/{nip}/skp", "POST /employees/{nip}/skp/plan", "POST /employees/{nip}/skp/agree",
+		"POST /employees/{nip}/skp/revise", "POST /employees/{nip}/skp/feedback", "POST /employees/{nip}/skp/evaluate",
+		"POST /employees/{nip}/skp/acknowledge", "POST /employees/{nip}/idp", "POST /employees/{nip}/idp/items",
+		"POST /employees/{nip}/idp/submit", "POST /employees/{nip}/idp/decide", "POST /employees/{nip}/idp/progress",
+		"POST /employees/{nip}/talent":
+		// Forms on records the workflow has closed (the SKP of a past
+		// year) or that it refuses (an unknown competency, a return
+		// without a comment): in scope the step is taken or refused (303,
+		// 403, 409, 422) and nothing changes; outside it, 404 as for a
+		// missing record.
+		var out []matrixCase
+		for _, e := range []struct {
+			n string
+			e store.EmployeeRow
+		}{{"P", m.P}, {"D", m.D}, {"X", m.X}} {
+			form := url.Values{"year": {"2025"}, "seq": {"0"}, "text": {"Catatan matriks"}, "period": {"0"}, "hasil": {"sesuai"},
+				"perilaku": {"sesuai"}, "decision": {"return"}, "it0.competency": {"X.0"}, "it0.jp": {"1"}}
+			exists := true
+			switch {
+			case strings.Contains(path, "/idp/"):
+				form.Set("year", "2026")
+				_, err := m.st.s.IDP(context.Background(), e.e.ID, 2026)
+				exists = err == nil
+			case strings.Contains(path, "/skp"):
+				_, err := m.st.s.SKP(context.Background(), e.e.ID, 2025)
+				exists = err == nil || pattern == "POST /employees/{nip}/skp"
+			}
+			c := matrixCase{name: e.n, method: method, path: strings.Replace(path, "{nip}", e.e.NIP, 1), form: form, want: emp(e.e, 303)}
+			if c.want == 303 {
+				c.okAlso = []int{403, 409, 422}
+				if !exists {
+					c.want = 404 // no such plan or SKP to change
+				}
+			}
+			out = append(out, c)
+		}
+		return out
+	case "GET /talent", "GET /succession", "GET /performance":
+		sc := app.ScopeOf(a)
+		outside := 200 // the rows are limited to the scope; only agency admins name a unit root
+		if sc.UnitCode != "" {
+			outside = http.StatusNotFound
+		}
+		out := []matrixCase{
+			{name: "page", method: method, path: path, want: status(200)},
+			{name: "DISDIK", method: method, path: path + "?unit=DISDIK", want: status(outside)},
+		}
+		if pattern == "GET /talent" {
+			out = append(out, matrixCase{name: "box 5", method: method, path: path + "?box=5", want: status(200)},
+				matrixCase{name: "unplaced", method: method, path: path + "?box=0", want: status(200)})
+		}
+		if pattern == "GET /performance" {
+			out = append(out, matrixCase{name: "2025 annual", method: method, path: path + "?year=2025&seq=0", want: status(200)})
+		}
+		return out
+	case "POST /performance/periods":
+		return []matrixCase{{name: "year opened already", method: method, path: path, form: url.Values{"year": {"2024"}, "frequency": {"triwulanan"}}, want: status(409)}}
+	case "POST /performance/periods/status":
+		return []matrixCase{{name: "close a closed period", method: method, path: path, form: url.Values{"year": {"2024"}, "seq": {"1"}, "status": {"closed"}}, want: status(409)}}
 	}
 	// Routes of the catalogue pages: the permission decides 303/403; with
 	// it, the page must not fail, and an out-of-scope object must not be

@@ -30,6 +30,13 @@ const chromiumPath = "/usr/bin/chromium"
 // in CI, where it fails.
 func browser(t *testing.T) context.Context {
 	t.Helper()
+	return browserFor(t, 60*time.Second)
+}
+
+// browserFor is browser with a longer bound on the whole session, for
+// tests that visit many pages (the bound only stops a hung browser).
+func browserFor(t *testing.T, limit time.Duration) context.Context {
+	t.Helper()
 	path := chromiumPath
 	if _, err := os.Stat(path); err != nil {
 		if p, err := exec.LookPath("chromium"); err == nil {
@@ -57,7 +64,7 @@ func browser(t *testing.T) context.Context {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancelCtx()
@@ -245,7 +252,7 @@ func TestScreenshots(t *testing.T) {
 	if dir == "" {
 		t.Skip("set ASAH_SCREENSHOTS=dir to save screenshots")
 	}
-	ctx := browser(t)
+	ctx := browserFor(t, 5*time.Minute)
 	st := newSite(t)
 	m := newMatrix(t, st)
 	srv := httptest.NewServer(st.h)
@@ -260,10 +267,20 @@ func TestScreenshots(t *testing.T) {
 		{app.RoleAdminBKPSDM, "employees", "/employees?unit=DLHK"},
 		{app.RoleAdminBKPSDM, "profile", "/employees/" + m.D.NIP},
 		{app.RoleAdminBKPSDM, "assess", "/employees/" + m.D.NIP + "/assess"},
+		{app.RoleAdminBKPSDM, "ninebox", "/talent"},
+		{app.RoleAdminBKPSDM, "ninebox-box", "/talent?box=8#box-list"},
+		{app.RoleAdminBKPSDM, "succession", "/succession"},
+		{app.RoleAdminBKPSDM, "performance", "/performance"},
+		{app.RoleAdminBKPSDM, "skp-admin", "/employees/" + m.D.NIP + "/skp"},
 		{app.RoleAtasan, "dashboard-atasan", "/"},
+		{app.RoleAtasan, "ninebox-atasan", "/talent"},
 		{app.RolePegawai, "dashboard-pegawai", "/"},
+		{app.RolePegawai, "skp-pegawai", "/employees/" + m.P.NIP + "/skp"},
+		{app.RolePegawai, "idp-pegawai", "/employees/" + m.P.NIP + "/idp"},
+		{app.RolePegawai, "idp-proposal", "/employees/" + m.P.NIP + "/idp?year=2027"},
 		{app.RolePimpinan, "employees-pimpinan", "/employees"},
 		{app.RolePimpinan, "units-pimpinan", "/units/DLHK"},
+		{app.RolePimpinan, "succession-pimpinan", "/succession?retiring=1"},
 	}
 	var current app.Role
 	for _, s := range shots {

@@ -24,6 +24,7 @@ type employeeView struct {
 	HasRadar bool
 	// Links the viewer may follow ("" when not).
 	UnitURL, SupervisorURL, AssessURL string
+	Links                             employeeLinks // SKP, IDP, talent (routes_talent.go)
 }
 
 // profileGap is an employee's gap table and JPM.
@@ -120,6 +121,7 @@ func (s *server) handleEmployee() http.Handler {
 				v.SupervisorURL = s.employeeURL(r, actor, sup)
 			}
 		}
+		v.Links = s.employeeLinksOf(r, actor, e)
 		if actor.Can(app.PermAssessmentWrite) && len(s.app.AllowedSources(ctx, actor, e)) > 0 {
 			v.AssessURL = s.employeeURL(r, actor, e, "/assess")
 		}

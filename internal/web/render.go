@@ -70,10 +70,21 @@ type navEntry struct {
 var navEntries = []navEntry{
 	{"nav.home", "home", "nav.dashboard", "/", "GET /{$}"},
 	{"nav.employees", "employees", "nav.employee_list", "/employees", "GET /employees"},
-	{"nav.employees", "me", "nav.my_profile", "", "GET /employees/{nip}"},
+	{"nav.employees", "me", "nav.my_profile", "/employees/{self}", "GET /employees/{nip}"},
 	{"nav.employees", "units", "nav.units", "/units", "GET /units"},
 	{"nav.competencies", "competencies", "nav.dictionary", "/competencies", "GET /competencies"},
 	{"nav.competencies", "positions", "nav.positions", "/positions", "GET /positions"},
+	{"nav.performance", "skp", "nav.my_skp", "/employees/{self}/skp", "GET /employees/{nip}/skp"},
+	{"nav.performance", "performance", "nav.performance_report", "/performance", "GET /performance"},
+	{"nav.talent", "talent", "nav.ninebox", "/talent", "GET /talent"},
+	{"nav.talent", "succession", "nav.succession", "/succession", "GET /succession"},
+	{"nav.development", "idp", "nav.my_idp", "/employees/{self}/idp", "GET /employees/{nip}/idp"},
+	{"nav.development", "learning", "learning.nav.catalogue", "/learning", "GET /learning"},
+	{"nav.development", "learning_mine", "learning.nav.mine", "/learning/mine", "GET /learning/mine"},
+	{"nav.development", "learning_approvals", "learning.nav.approvals", "/learning/approvals", "GET /learning/approvals"},
+	{"nav.development", "learning_jp", "learning.nav.jp", "/learning/jp", "GET /learning/jp"},
+	{"nav.admin", "partners", "learning.nav.partners", "/partners", "GET /partners"},
+	{"nav.admin", "program_new", "learning.nav.program_new", "/learning/programs/new", "GET /learning/programs/new"},
 	{"nav.admin", "audit", "nav.audit", "/audit", "GET /audit"},
 	{"nav.admin", "account", "nav.account", "/account", "GET /account"},
 }
@@ -87,11 +98,11 @@ func (s *server) menu(lang string, a app.Actor) []navGroup {
 			continue
 		}
 		url := e.url
-		if e.key == "me" {
+		if strings.Contains(url, "{self}") { // the actor's own record
 			if a.NIP == "" || a.EmployeeID == 0 {
 				continue
 			}
-			url = "/employees/" + a.NIP
+			url = strings.Replace(url, "{self}", a.NIP, 1)
 		}
 		label := s.i18n.translate(lang, e.group)
 		if len(out) == 0 || out[len(out)-1].Label != label {

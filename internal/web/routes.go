@@ -46,6 +46,10 @@ func (s *server) routes() http.Handler {
 	// and the audit log (routes_catalog.go).
 	s.catalogRoutes(handle)
 
+	// Performance (SKP), development plans, the talent 9-box and
+	// succession (routes_talent.go).
+	s.talentRoutes(handle)
+
 	// Every other URL: the 404 page (with the navigation of whoever asks).
 	mux.Handle("/", s.withSession(s.handleNotFound()))
 
