@@ -44,6 +44,23 @@ func may(caller, what string) bool {
 		return caller == "admin_bkpsdm" || caller == "admin_opd"
 	case "succession":
 		return caller == "admin_bkpsdm" || caller == "admin_opd" || caller == "pimpinan"
+	// Learning (issue 5): everyone reads the catalogue and events (a mitra
+	// its own institution's); programs and events are managed by BKPSDM
+	// and the provider's mitra; employees enroll, nominate and approve by
+	// their relation; attendance is taken by the admins and the provider's
+	// mitra; partners are read by the admins, pimpinan and the mitra.
+	case "learning.read":
+		return true
+	case "learning.manage":
+		return caller == "admin_bkpsdm" || caller == "mitra"
+	case "enroll.self", "enroll.nominate", "enroll.approve", "jp.claim", "jp.approve", "evaluation.write", "certificate.read":
+		return caller != "mitra" && caller != "pimpinan"
+	case "attendance":
+		return caller == "admin_bkpsdm" || caller == "admin_opd" || caller == "mitra"
+	case "jp.read":
+		return caller != "mitra"
+	case "evaluation.report", "partner.read":
+		return caller == "admin_bkpsdm" || caller == "admin_opd" || caller == "pimpinan" || caller == "mitra"
 	}
 	panic(what)
 }
@@ -90,6 +107,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	unitsQ := []string{f.staff.UnitCode, "DLHK", f.others.Code, "TIDAK-ADA"}
 	all := scopeAll(w)
 	f.prepareRecords(t, 2027, []store.EmployeeRow{f.staff, f.kadis, f.other})
+	learn := f.prepareLearning(t)
 
 	for _, caller := range callers {
 		t.Run(caller, func(t *testing.T) {
@@ -242,6 +260,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 
 			f.matrixTalent(t, w, caller, nips, unitsQ, status)
+			f.matrixLearning(t, w, caller, learn, nips, unitsQ, status)
 		})
 	}
 	if s := f.log.String(); s != "" {
