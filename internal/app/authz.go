@@ -225,6 +225,56 @@ var RoutePolicy = map[string]Permission{
 	"POST /employees/{nip}/talent":          PermTalentReview,
 	"GET /succession":                       PermSuccessionRead,
 
+	// Learning (issue 5): employees and supervisors. Enrollments and claims
+	// are named by their ID, programs and events by their code; the use
+	// cases answer 404 outside the caller's scope. The two public pages
+	// are reached by a certificate's QR code and a calendar application.
+	"GET /learning":                                  PermLearningRead, // the catalogue; filters in the query
+	"GET /learning/programs/{code}":                  PermLearningRead,
+	"GET /learning/events/{code}":                    PermLearningRead,
+	"GET /learning/events/{code}/calendar.ics":       PermLearningRead,
+	"POST /learning/events/{code}/register":          PermEnrollSelf,
+	"POST /learning/events/{code}/nominate":          PermEnrollNominate,
+	"GET /learning/events/{code}/survey":             PermEvaluationWrite,
+	"POST /learning/events/{code}/survey":            PermEvaluationWrite,
+	"POST /learning/enrollments/{id}/respond":        PermEnrollSelf,
+	"POST /learning/enrollments/{id}/cancel":         PermEnrollSelf,
+	"POST /learning/enrollments/{id}/decide":         PermEnrollApprove,
+	"POST /learning/enrollments/{id}/followup":       PermEvaluationWrite,
+	"GET /learning/enrollments/{id}/certificate.pdf": PermCertificateRead,
+	"GET /learning/mine":                             PermLearningRead, // ?year=
+	"POST /learning/claims":                          PermJPClaim,
+	"GET /learning/claims/{id}/evidence":             PermJPRead,
+	"POST /learning/claims/{id}/decide":              PermJPApprove,
+	"POST /learning/calendar-token":                  PermLearningRead,
+	"GET /learning/approvals":                        PermEnrollApprove,
+	"GET /learning/jp":                               PermJPRead, // ?unit=, ?year=, ?sort=
+	"GET /learning/jp/export.csv":                    PermJPRead,
+	"GET /verifikasi/{code}":                         PermPublic, // four fields of a certificate, nothing more
+	"GET /kalender/{token}":                          PermPublic, // the token is the secret
+
+	// Learning (issue 5): administration and partners. Programs and events
+	// are managed by BKPSDM or the provider's own mitra; attendance by them
+	// and, for the participants in its scope, an agency admin. Another
+	// institution's program or event answers 404 to a mitra.
+	"GET /learning/programs/new":                         PermLearningManage,
+	"POST /learning/programs":                            PermLearningManage,
+	"GET /learning/programs/{code}/edit":                 PermLearningManage,
+	"POST /learning/programs/{code}":                     PermLearningManage,
+	"POST /learning/programs/{code}/events":              PermLearningManage,
+	"POST /learning/events/{code}":                       PermLearningManage, // edit, status, invite the nominees
+	"GET /learning/events/{code}/manage":                 PermAttendanceWrite,
+	"GET /learning/events/{code}/attendance":             PermAttendanceWrite,
+	"POST /learning/events/{code}/attendance":            PermAttendanceWrite,
+	"POST /learning/events/{code}/complete":              PermAttendanceWrite,
+	"GET /learning/programs/{code}/evaluation":           PermEvaluationReport,
+	"POST /learning/enrollments/{id}/certificate/revoke": PermCertificateAdmin,
+	"GET /partners":                                      PermPartnerRead,
+	"POST /partners":                                     PermPartnerManage,
+	"GET /partners/{code}":                               PermPartnerRead,
+	"POST /partners/{code}/agreements":                   PermPartnerManage, // multipart: the PDF travels with the form
+	"GET /partners/agreements/{id}/document.pdf":         PermPartnerRead,
+
 	// JSON API
 	"GET /api/v1/openapi.json":                PermPublic,
 	"GET /api/v1/units":                       PermUnitRead,
@@ -260,6 +310,47 @@ var RoutePolicy = map[string]Permission{
 	"POST /api/v1/employees/{nip}/idp/{year}/submit":                        PermIDPWrite,
 	"POST /api/v1/employees/{nip}/idp/{year}/decision":                      PermIDPApprove,
 	"PUT /api/v1/employees/{nip}/idp/{year}/items/{item}/progress":          PermIDPWrite,
+
+	// Learning (issue 5). A mitra's programs, events and enrollments are
+	// limited to its own institution by the use cases; the certificate
+	// verification is public and tells four fields only.
+	"GET /api/v1/programs":                         PermLearningRead,
+	"POST /api/v1/programs":                        PermLearningManage,
+	"GET /api/v1/programs/{code}":                  PermLearningRead,
+	"PUT /api/v1/programs/{code}":                  PermLearningManage,
+	"GET /api/v1/programs/{code}/evaluation":       PermEvaluationReport,
+	"GET /api/v1/events":                           PermLearningRead,
+	"POST /api/v1/events":                          PermLearningManage,
+	"GET /api/v1/events/{code}":                    PermLearningRead,
+	"PUT /api/v1/events/{code}":                    PermLearningManage,
+	"PUT /api/v1/events/{code}/status":             PermLearningManage,
+	"POST /api/v1/events/{code}/registrations":     PermEnrollSelf,
+	"POST /api/v1/events/{code}/nominations":       PermEnrollNominate,
+	"POST /api/v1/events/{code}/invitations":       PermLearningManage,
+	"GET /api/v1/events/{code}/enrollments":        PermLearningRead,
+	"PUT /api/v1/events/{code}/attendance":         PermAttendanceWrite,
+	"POST /api/v1/events/{code}/completion":        PermAttendanceWrite,
+	"POST /api/v1/events/{code}/survey":            PermEvaluationWrite,
+	"POST /api/v1/enrollments/{id}/decision":       PermEnrollApprove,
+	"POST /api/v1/enrollments/{id}/response":       PermEnrollSelf,
+	"POST /api/v1/enrollments/{id}/cancel":         PermEnrollSelf,
+	"PUT /api/v1/enrollments/{id}/scores":          PermAttendanceWrite,
+	"POST /api/v1/enrollments/{id}/completion":     PermAttendanceWrite,
+	"GET /api/v1/enrollments/{id}/certificate":     PermCertificateRead,
+	"GET /api/v1/enrollments/{id}/evaluation":      PermEvaluationWrite,
+	"POST /api/v1/enrollments/{id}/follow-up":      PermEvaluationWrite,
+	"GET /api/v1/employees/{nip}/enrollments":      PermEmployeeRead,
+	"GET /api/v1/employees/{nip}/jp/{year}":        PermJPRead,
+	"GET /api/v1/employees/{nip}/claims":           PermJPRead,
+	"GET /api/v1/units/{code}/jp/{year}":           PermJPRead,
+	"GET /api/v1/team/jp/{year}":                   PermJPRead,
+	"POST /api/v1/claims":                          PermJPClaim,
+	"GET /api/v1/claims/{id}":                      PermJPRead,
+	"POST /api/v1/claims/{id}/decision":            PermJPApprove,
+	"GET /api/v1/certificates/{code}/verification": PermPublic,
+	"GET /api/v1/partners":                         PermPartnerRead,
+	"GET /api/v1/partners/{code}":                  PermPartnerRead,
+	"GET /api/v1/agreements":                       PermPartnerRead,
 }
 
 // PolicyFor returns a route's permission; ok is false for an unknown route.
