@@ -42,6 +42,9 @@ type Store struct {
 	streams chan struct{}
 	// stmts keeps read statements prepared (SQLite only; see stmtcache.go).
 	stmts *stmtCache
+	// commits batches concurrent write transactions into one commit
+	// (SQLite only; see groupcommit.go).
+	commits committer
 }
 
 // streamSlots is how many EachEmployee calls may run on a read pool of n
@@ -194,23 +197,31 @@ func rewritePlaceholders(query string) string {
 type Tx struct {
 	s  *Store
 	tx *sql.Tx
+	// detached: the transaction is shared (group commit), so one writer's
+	// cancellation must not interrupt its statements.
+	detached bool
 }
 
 func (t *Tx) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return t.tx.ExecContext(ctx, t.s.q(query), args...)
+	return t.tx.ExecContext(t.ctx(ctx), t.s.q(query), args...)
 }
 
 func (t *Tx) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	return t.tx.QueryRowContext(ctx, t.s.q(query), args...)
+	return t.tx.QueryRowContext(t.ctx(ctx), t.s.q(query), args...)
 }
 
 func (t *Tx) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return t.tx.QueryContext(ctx, t.s.q(query), args...)
+	return t.tx.QueryContext(t.ctx(ctx), t.s.q(query), args...)
 }
 
 // InTx runs fn in one write transaction: committed when fn returns nil,
-// rolled back otherwise. On SQLite it begins IMMEDIATE.
+// rolled back otherwise. On SQLite it begins IMMEDIATE, and writers that
+// arrive together share one commit (groupcommit.go), each still all or
+// nothing.
 func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
+	if s.engine == SQLite {
+		return s.groupTx(ctx, fn)
+	}
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
