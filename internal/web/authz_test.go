@@ -270,6 +270,12 @@ func (m *matrix) cases(t *testing.T, pattern string, role app.Role, anonymous bo
 	one := func(name string, want int) []matrixCase {
 		return []matrixCase{{name: name, method: method, path: path, want: want}}
 	}
+	if out, ok := m.learningCases(t, pattern, role, deny); ok { // learning_authz_test.go
+		return out
+	}
+	if out, ok := m.ladmCases(t, pattern, role, deny); ok { // learning_admin_authz_test.go
+		return out
+	}
 	switch pattern {
 	case "GET /static/{file}":
 		return one("css", 200)[:0:0]

@@ -49,6 +49,11 @@ func (s *server) routes() http.Handler {
 	// Performance (SKP), development plans, the talent 9-box and
 	// succession (routes_talent.go).
 	s.talentRoutes(handle)
+	s.learningRoutes(handle) // catalogue, events, my learning, approvals, JP (routes_learning.go)
+
+	// Learning administration: programs, events, attendance, evaluation,
+	// partners and agreements (routes_learning_admin.go).
+	s.learningAdminRoutes(handle)
 
 	// Every other URL: the 404 page (with the navigation of whoever asks).
 	mux.Handle("/", s.withSession(s.handleNotFound()))
