@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"asah/internal/app"
+	"asah/internal/learning"
 	"asah/internal/store"
 )
 
@@ -32,13 +33,17 @@ func (s *server) eventAction(kind string) http.Handler {
 		case "nominate":
 			var row store.EnrollmentRow
 			row, err = s.app.Nominate(ctx, actor, app.NominationInput{Event: code, NIP: trimmed(r, "nip"), Invite: r.PostFormValue("invite") == "1"})
-			if err == nil && row.State == "waitlisted" {
+			if err == nil && row.State == learning.StateWaitlisted {
 				flash = "learning.done.nominate_waitlisted"
 			}
 		}
 		if err == nil {
 			s.flash(r, flash)
-			http.Redirect(w, r, eventURL(code)+"#mine", http.StatusSeeOther)
+			anchor := "#mine"
+			if kind == "nominate" {
+				anchor = "#team"
+			}
+			http.Redirect(w, r, eventURL(code)+anchor, http.StatusSeeOther)
 			return
 		}
 		fe, status, ok := s.appFormErrors(lang, err, "learning", kind)
