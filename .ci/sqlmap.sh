@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Injection check: sqlmap (level 1) against the login form and key API
-# endpoints of a real server on a demo database, with a valid API token.
+# endpoints (incl. the learning catalogue and the public certificate check) of a real server on a demo database, with a valid API token.
 # Fails when sqlmap reports any injectable parameter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,4 +51,6 @@ run positions -u "$base/api/v1/positions?unit=DLHK" -H "$auth" || fail=1
 run position -u "$base/api/v1/positions/${pos}*" -H "$auth" || fail=1
 run assessments -u "$base/api/v1/assessments" -H "$auth" -H "Content-Type: application/json" \
   --data "{\"nip\":\"$nip\",\"competency\":\"M.1\",\"source\":\"assessment_center\",\"level\":3,\"assessed_on\":\"2026-11-01\"}" || fail=1
+run programs -u "$base/api/v1/programs?competency=T.PROYEK&provider=ITB&q=proyek&from=2026-01-01&to=2026-12-31&page=1" -H "$auth" || fail=1
+run verification -u "$base/api/v1/certificates/AbCdEfGhIjKlMnOpQrStUv*/verification" || fail=1
 exit $fail

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"asah/internal/auth"
+	"asah/internal/demo"
 	"asah/internal/store"
 )
 
@@ -822,7 +823,7 @@ func (a *App) DemoAccounts(ctx context.Context) ([]DemoAccount, error) {
 	if !isDemo {
 		return nil, &Error{Code: CodeConflict, Message: "akun demo hanya dibuat pada basis data demo (asah demo / asah serve --demo pada basis data kosong)"}
 	}
-	kadis, err := a.Store.EmployeeInPosition(ctx, "DLHK-KADIS")
+	kadis, err := a.Store.EmployeeInPosition(ctx, demo.AtasanPosition)
 	if err != nil {
 		return nil, fmt.Errorf("demo: Kepala DLHK: %w", err)
 	}

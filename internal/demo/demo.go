@@ -91,7 +91,9 @@ const (
 //
 // When sink also implements PerformanceSink it gets the evaluation periods
 // after the positions and, after each batch of employees and assessments,
-// their SKPs and development plans; everything else is emitted unchanged.
+// their SKPs and development plans; when it implements LearningSink it gets
+// the learning data after everything else. Everything else is emitted
+// unchanged either way.
 func Generate(ctx context.Context, cfg Config, existing []competency.Competency, sink Sink, progress Progress) error {
 	if sink == nil {
 		return errors.New("demo: sink wajib diisi")
@@ -183,6 +185,13 @@ func Generate(ctx context.Context, cfg Config, existing []competency.Competency,
 			return err
 		}
 	}
+	learnSink, withLearn := sink.(LearningSink)
+	var learn *learnGen
+	if withLearn {
+		if learn, err = newLearnGen(cfg.Seed, pl, today, dictIDs, techIDs); err != nil {
+			return err
+		}
+	}
 	done := 0
 	var es []people.Employee
 	var as []competency.Assessment
@@ -214,6 +223,9 @@ func Generate(ctx context.Context, cfg Config, existing []competency.Competency,
 				return err
 			}
 		}
+		if withLearn {
+			learn.batch(es, as)
+		}
 		es, as = nil, nil
 		return nil
 	}
@@ -244,7 +256,13 @@ func Generate(ctx context.Context, cfg Config, existing []competency.Competency,
 			}
 		}
 	}
-	return flush()
+	if err := flush(); err != nil {
+		return err
+	}
+	if withLearn {
+		return learn.emitLearning(ctx, sink, learnSink, g.nextAs)
+	}
+	return nil
 }
 
 // competencies finds the dictionary IDs in existing and numbers the
