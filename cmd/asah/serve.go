@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"asah/internal/api"
 	"asah/internal/app"
 	"asah/internal/web"
 )
@@ -83,7 +84,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	srv.Handler = admit(0, withAPI(a, log, srv.Handler))
+	srv.Handler = admit(api.DefaultMaxInFlight(a.Store.Engine()), withAPI(a, log, srv.Handler))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %v", *addr, err)
