@@ -17,7 +17,7 @@ import (
 // ladmPages are the templates of the learning administration and the
 // partner pages.
 var ladmPages = []string{"learning_admin_program", "learning_admin_manage", "learning_admin_attendance",
-	"learning_admin_evaluation", "partners", "partners_detail"}
+	"learning_admin_evaluation", "partners", "partners_detail", "_event_fields"}
 
 // ladmUsedKeys lists every message ID those pages use: the literal keys of
 // their templates and Go files, and the keys built from stored values.

@@ -141,10 +141,16 @@ func (s *server) userBarOf(ctx context.Context, lang string, a app.Actor) *userB
 }
 
 // parsePages parses the layout with each page (every templates/*.html but
-// the layout, named by its file), once per language, binding the language's
-// translation and formatting functions.
+// the layout and the partials, named by its file), once per language,
+// binding the language's translation and formatting functions. Partials
+// (templates/_*.html) hold blocks that several pages share; every page gets
+// them.
 func parsePages(fsys fs.FS, cat *catalogue) (map[string]map[string]pageTemplate, error) {
 	files, err := fs.Glob(fsys, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	partials, err := fs.Glob(fsys, "templates/_*.html")
 	if err != nil {
 		return nil, err
 	}
@@ -154,10 +160,10 @@ func parsePages(fsys fs.FS, cat *catalogue) (map[string]map[string]pageTemplate,
 		funcs := templateFuncs(cat, lang)
 		for _, f := range files {
 			p := strings.TrimSuffix(path.Base(f), ".html")
-			if p == "layout" {
+			if p == "layout" || strings.HasPrefix(p, "_") {
 				continue
 			}
-			t, err := template.New(p).Funcs(funcs).ParseFS(fsys, "templates/layout.html", f)
+			t, err := template.New(p).Funcs(funcs).ParseFS(fsys, append([]string{"templates/layout.html", f}, partials...)...)
 			if err != nil {
 				return nil, err
 			}
