@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -50,6 +51,9 @@ type idpItem struct {
 	N         int
 	Timeframe string
 	Next      []development.ItemStatus // the progress it may move to
+	// TrainingURL is the catalogue filtered by the item's competency ("":
+	// the item is done or dropped, or the viewer may not read the catalogue).
+	TrainingURL string
 }
 
 // idpItemForm is an item as edited.
@@ -126,12 +130,16 @@ func (s *server) idpLoad(w http.ResponseWriter, r *http.Request, year int) (*idp
 	for _, c := range comps {
 		nameEN[c.Code] = c.NameEN
 	}
+	training := actor.Can(app.PermLearningRead) && s.hasRoute("GET /learning")
 	for i, it := range v.Items {
 		from := "–"
 		if it.CurrentLevel > 0 {
 			from = strconv.Itoa(it.CurrentLevel)
 		}
 		x := idpItem{IDPItemView: it, NameEN: nameEN[it.Code], Level: from + " → " + strconv.Itoa(it.TargetLevel), N: i + 1, Timeframe: monthRange(it.StartMonth, it.EndMonth, year, lang)}
+		if training && it.Status != development.ItemDone && it.Status != development.ItemDropped {
+			x.TrainingURL = "/learning?" + url.Values{"competency": {it.Code}}.Encode()
+		}
 		if v.Can.Progress {
 			for _, to := range []development.ItemStatus{development.ItemInProgress, development.ItemDone, development.ItemDropped} {
 				if development.NextItem(it.Status, to) == nil {

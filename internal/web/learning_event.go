@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"asah/internal/app"
 	"asah/internal/learning"
@@ -26,6 +27,10 @@ type eventPage struct {
 	Mine    *store.EnrollmentRow
 	Can     mineActions
 	HasSelf bool // the reader has an employee record (may register)
+	// IDPItems are the reader's development plan items the event may serve
+	// (offered in the register form); IDPItem is the chosen one ("" none).
+	IDPItems []app.IDPItemOption
+	IDPItem  string
 
 	// Nomination: a select of the team, or a NIP field (admins, large teams).
 	CanNominate bool
@@ -107,6 +112,15 @@ func (s *server) eventLoad(w http.ResponseWriter, r *http.Request, code string) 
 		p.ManageURL = eventURL(ev.Code) + "/manage"
 	}
 	p.Can = mineActionsOf(actor, v)
+	if p.Can.Register && actor.Can(app.PermIDPRead) {
+		if p.IDPItems, err = s.app.EventIDPItems(ctx, actor, ev.Code); err != nil {
+			s.appError(w, r, err, "")
+			return nil, false
+		}
+		if len(p.IDPItems) > 0 {
+			p.IDPItem = strconv.FormatInt(p.IDPItems[0].ID, 10)
+		}
+	}
 	if actor.Can(app.PermEnrollNominate) && ev.Nominations() && actor.Role != app.RoleMitra {
 		p.CanNominate = true
 		cands, more, err := s.app.NominationCandidates(ctx, actor)

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
 
 	"asah/internal/app"
 	"asah/internal/learning"
@@ -29,7 +31,22 @@ func (s *server) eventAction(kind string) http.Handler {
 		flash := "learning.done." + kind
 		switch kind {
 		case "register":
-			_, err = s.app.RegisterSelf(ctx, actor, code, 0)
+			item, ok, ierr := s.offeredIDPItem(r, actor, code)
+			if ierr != nil {
+				s.appError(w, r, ierr, "")
+				return
+			}
+			if !ok {
+				p, ok := s.eventLoad(w, r, code)
+				if !ok {
+					return
+				}
+				p.Errors[kind] = formErrors{"idp_item": s.i18n.translate(lang, "learning.err.register.idp_item")}
+				p.IDPItem = r.PostFormValue("idp_item")
+				s.eventRender(w, r, http.StatusUnprocessableEntity, p)
+				return
+			}
+			_, err = s.app.RegisterSelf(ctx, actor, code, item)
 		case "nominate":
 			var row store.EnrollmentRow
 			row, err = s.app.Nominate(ctx, actor, app.NominationInput{Event: code, NIP: trimmed(r, "nip"), Invite: r.PostFormValue("invite") == "1"})
@@ -61,11 +78,38 @@ func (s *server) eventAction(kind string) http.Handler {
 			return
 		}
 		p.Errors[kind] = fe
+		if kind == "register" {
+			p.IDPItem = r.PostFormValue("idp_item")
+		}
 		if kind == "nominate" {
 			p.NIP, p.Invite = trimmed(r, "nip"), r.PostFormValue("invite") == "1"
 		}
 		s.eventRender(w, r, status, p)
 	})
+}
+
+// offeredIDPItem reads the development plan item chosen in the register
+// form: 0 when none was chosen; ok is false when the item is not one the
+// event page offers the reader.
+func (s *server) offeredIDPItem(r *http.Request, actor app.Actor, code string) (id int64, ok bool, err error) {
+	v := strings.TrimSpace(r.PostFormValue("idp_item"))
+	if v == "" || v == "0" {
+		return 0, true, nil
+	}
+	id, perr := strconv.ParseInt(v, 10, 64)
+	if perr != nil || id <= 0 || !actor.Can(app.PermIDPRead) {
+		return 0, false, nil
+	}
+	items, err := s.app.EventIDPItems(r.Context(), actor, code)
+	if err != nil {
+		return 0, false, err
+	}
+	for _, it := range items {
+		if it.ID == id {
+			return id, true, nil
+		}
+	}
+	return 0, false, nil
 }
 
 // enrollmentAction handles the reader's answer to an invitation (accept,
