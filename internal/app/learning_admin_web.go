@@ -139,20 +139,5 @@ func (a *App) EventCertificates(ctx context.Context, actor Actor, eventCode stri
 	if err != nil {
 		return nil, err
 	}
-	rows, err := a.Store.Enrollments(ctx, store.EnrollmentQuery{EventID: ev.ID, States: []learning.State{learning.StateCompleted}})
-	if err != nil {
-		return nil, err
-	}
-	out := map[int64]store.CertificateRow{}
-	for _, r := range rows {
-		c, err := a.Store.CertificateOf(ctx, r.ID)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		out[r.ID] = c
-	}
-	return out, nil
+	return a.Store.EventCertificates(ctx, ev.ID)
 }

@@ -104,6 +104,26 @@ func (s *Store) CertificateOf(ctx context.Context, enrollmentID int64) (Certific
 	return scanCert(s.queryRow(ctx, certSelect+` WHERE enrollment_id = $1`, enrollmentID))
 }
 
+// EventCertificates loads the certificates issued for the completed
+// enrollments of an event, by enrollment ID, in one query.
+func (s *Store) EventCertificates(ctx context.Context, eventID int64) (map[int64]CertificateRow, error) {
+	rows, err := s.query(ctx, certSelect+` WHERE enrollment_id IN
+		(SELECT id FROM enrollments WHERE event_id = $1 AND state = 'completed')`, eventID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]CertificateRow{}
+	for rows.Next() {
+		c, err := scanCert(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[c.EnrollmentID] = c
+	}
+	return out, rows.Err()
+}
+
 // CertificateByNumber loads a certificate by its number.
 func (s *Store) CertificateByNumber(ctx context.Context, number string) (CertificateRow, error) {
 	return scanCert(s.queryRow(ctx, certSelect+` WHERE number = $1`, number))
