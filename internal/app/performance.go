@@ -250,12 +250,12 @@ func (a *App) skpView(ctx context.Context, actor Actor, e store.EmployeeRow, yea
 		raterID = k.RaterID
 	}
 	if raterID != 0 {
-		rs, _, err := a.Store.ListEmployees(ctx, store.Filter{IDs: []int64{raterID}}, "name", false, 1, 0)
-		if err != nil {
+		r, err := a.Store.EmployeeByID(ctx, raterID)
+		switch {
+		case err == nil:
+			v.RaterName, v.RaterNIP = r.Name, r.NIP
+		case !errors.Is(err, store.ErrNotFound):
 			return v, err
-		}
-		if len(rs) == 1 {
-			v.RaterName, v.RaterNIP = rs[0].Name, rs[0].NIP
 		}
 	}
 	comps, err := a.Store.Competencies(ctx, false)
