@@ -242,11 +242,10 @@ type progressInput struct {
 	Reason string `json:"reason"`
 }
 
-// handleIDPProgress moves one item of an approved plan. A refusal the app
-// states as invalid input is told apart here: an item not in the plan is
-// 404, a move the item's progress does not allow (done back to
-// in_progress) is a workflow conflict, 409, and a missing or too long
-// reason for dropping is 422 on reason.
+// handleIDPProgress moves one item of an approved plan. The app tells the
+// refusals apart: an item not in the plan is 404, a move the item's
+// progress does not allow (done back to in_progress) 409, a missing or too
+// long reason for dropping 422 on reason.
 func (s *server) handleIDPProgress() apiHandler {
 	return func(w http.ResponseWriter, r *http.Request, actor app.Actor) error {
 		item, err := intParam(r, "item", 1)
@@ -258,27 +257,7 @@ func (s *server) handleIDPProgress() apiHandler {
 			return err
 		}
 		return s.idpHandler(http.StatusOK, func(r *http.Request, actor app.Actor, nip string, year int) (app.IDPView, error) {
-			v, err := s.app.SetIDPItemProgress(r.Context(), actor, nip, year, int64(item), in.Status, in.Reason)
-			if app.ErrorCode(err) != app.CodeInvalid || len(errFields(err)) > 0 {
-				return v, err
-			}
-			// Tell the refusals apart in the order the plan checks them.
-			msg := err.Error()
-			plan, perr := s.app.IDP(r.Context(), actor, nip, year)
-			if perr != nil {
-				return v, perr
-			}
-			to, _ := development.ParseItemStatus(in.Status)
-			for _, it := range plan.Plan.Items {
-				if it.ID != int64(item) {
-					continue
-				}
-				if development.NextItem(it.Status, to) != nil {
-					return v, &app.Error{Code: app.CodeConflict, Message: msg}
-				}
-				return v, &app.Error{Code: app.CodeInvalid, Message: msg, Fields: map[string]string{"reason": msg}}
-			}
-			return v, app.NotFound(fmt.Sprintf("kegiatan %d tidak ada dalam rencana pengembangan ini", item))
+			return s.app.SetIDPItemProgress(r.Context(), actor, nip, year, int64(item), in.Status, in.Reason)
 		})(w, r, actor)
 	}
 }

@@ -414,7 +414,17 @@ func (a *App) SetIDPItemProgress(ctx context.Context, actor Actor, nip string, y
 			return nil, forbidden("kemajuan kegiatan dicatat oleh pegawai, atasan langsungnya, atau admin")
 		}
 		if err := p.SetProgress(itemID, to, reason, a.Now()); err != nil {
-			return nil, err
+			var te *development.ItemTransitionError
+			var pe *development.TransitionError
+			switch {
+			case errors.As(err, &te):
+				return nil, &Error{Code: CodeConflict, Message: err.Error()}
+			case errors.Is(err, development.ErrNoSuchItem):
+				return nil, NotFound(err.Error())
+			case errors.As(err, &pe):
+				return nil, err
+			}
+			return nil, &Error{Code: CodeInvalid, Message: err.Error(), Fields: map[string]string{"reason": err.Error()}}
 		}
 		after := store.IDPAudit(p, false)
 		after["item_id"], after["item_status"] = itemID, to

@@ -285,7 +285,7 @@ func TestIDPAuthorizationAndWorkflow(t *testing.T) {
 		t.Fatalf("done: %v", err)
 	}
 	_, err = a.SetIDPItemProgress(ctx, o.stafA, nipA, 2027, first, "planned", "")
-	expect(t, "reopening a done item", err, app.CodeInvalid)
+	expect(t, "reopening a done item", err, app.CodeConflict) // a refused workflow move
 
 	// Every employee's draft in one pass, limited to scope.
 	n := 0

@@ -300,10 +300,24 @@ func NextItem(from, to ItemStatus) error {
 		return nil
 	}
 	if from == ItemDone || from == ItemDropped {
-		return fmt.Errorf("kegiatan sudah %s: statusnya tidak dapat diubah lagi", strings.ToLower(from.Label()))
+		return &ItemTransitionError{From: from, To: to,
+			Msg: fmt.Sprintf("kegiatan sudah %s: statusnya tidak dapat diubah lagi", strings.ToLower(from.Label()))}
 	}
-	return fmt.Errorf("status kegiatan tidak dapat diubah dari %s menjadi %s", from.Label(), to.Label())
+	return &ItemTransitionError{From: from, To: to,
+		Msg: fmt.Sprintf("status kegiatan tidak dapat diubah dari %s menjadi %s", from.Label(), to.Label())}
 }
+
+// ItemTransitionError is a move of an item's progress that its current
+// progress does not allow (done back to in progress, say).
+type ItemTransitionError struct {
+	From, To ItemStatus
+	Msg      string
+}
+
+func (e *ItemTransitionError) Error() string { return e.Msg }
+
+// ErrNoSuchItem is returned for an item ID the plan does not hold.
+var ErrNoSuchItem = errors.New("kegiatan tidak ada dalam rencana ini")
 
 // SetItems replaces the items of a draft or returned plan (their progress
 // starts at planned). Items keep their IDs when the caller passes them.
@@ -397,5 +411,5 @@ func (p *Plan) SetProgress(itemID int64, to ItemStatus, reason string, at time.T
 		p.UpdatedAt = at
 		return nil
 	}
-	return fmt.Errorf("kegiatan %d tidak ada dalam rencana ini", itemID)
+	return fmt.Errorf("kegiatan %d: %w", itemID, ErrNoSuchItem)
 }
