@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"io/fs"
 	"os"
 	"regexp"
@@ -98,19 +97,6 @@ func ladmUsedKeys(t *testing.T) []string {
 	return slices.Compact(ids)
 }
 
-func readLadmCatalogue(t *testing.T, lang string) map[string]string {
-	t.Helper()
-	b, err := fs.ReadFile(catalogueFS, "i18n/learning_admin."+lang+".json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := map[string]string{}
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatalf("learning_admin.%s.json: %v", lang, err)
-	}
-	return m
-}
-
 // Every string of these pages is in every language with the same
 // placeholders, and their catalogues hold nothing the pages do not use.
 func TestLearningAdminCataloguesComplete(t *testing.T) {
@@ -131,34 +117,7 @@ func TestLearningAdminCataloguesComplete(t *testing.T) {
 			}
 		}
 	}
-	placeholder := regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`)
-	names := func(s string) []string {
-		var out []string
-		for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
-			out = append(out, m[1])
-		}
-		slices.Sort(out)
-		return out
-	}
-	ref := readLadmCatalogue(t, languages[0])
-	for _, lang := range languages[1:] {
-		other := readLadmCatalogue(t, lang)
-		for id, msg := range ref {
-			switch o, ok := other[id]; {
-			case !ok:
-				t.Errorf("%q is in learning_admin.%s.json but not in learning_admin.%s.json", id, languages[0], lang)
-			case o == "":
-				t.Errorf("%q is empty in learning_admin.%s.json", id, lang)
-			case !slices.Equal(names(msg), names(o)):
-				t.Errorf("%q: placeholders %v and %v", id, names(msg), names(o))
-			}
-		}
-		for id := range other {
-			if _, ok := ref[id]; !ok {
-				t.Errorf("%q is in learning_admin.%s.json but not in learning_admin.%s.json", id, lang, languages[0])
-			}
-		}
-	}
+	ref := catalogueLanguagesMatch(t, "learning_admin")
 	for id := range ref {
 		if _, ok := slices.BinarySearch(used, id); !ok {
 			t.Errorf("learning_admin.%s.json holds %q, which no page uses", languages[0], id)

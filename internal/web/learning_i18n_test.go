@@ -1,12 +1,10 @@
 package web
 
 import (
-	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -19,47 +17,10 @@ import (
 // languages hold the same keys with the same placeholders, and every key the
 // pages use (literal or built from a stored value) exists in both.
 
-func readLearningCatalogue(t *testing.T, lang string) map[string]string {
-	t.Helper()
-	b, err := fs.ReadFile(catalogueFS, "i18n/learning."+lang+".json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := map[string]string{}
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatalf("learning.%s.json: %v", lang, err)
-	}
-	return m
-}
-
 func TestLearningCataloguesMatch(t *testing.T) {
-	id, en := readLearningCatalogue(t, "id"), readLearningCatalogue(t, "en")
-	placeholder := regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`)
-	names := func(s string) []string {
-		var out []string
-		for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
-			out = append(out, m[1])
-		}
-		slices.Sort(out)
-		return out
-	}
-	for k, v := range id {
-		e, ok := en[k]
-		switch {
-		case !ok:
-			t.Errorf("%q is in learning.id.json but not in learning.en.json", k)
-		case e == "" || v == "":
-			t.Errorf("%q is empty", k)
-		case !slices.Equal(names(v), names(e)):
-			t.Errorf("%q: placeholders %v in id, %v in en", k, names(v), names(e))
-		}
+	for k := range catalogueLanguagesMatch(t, "learning") {
 		if !strings.HasPrefix(k, "learning.") {
 			t.Errorf("%q does not start with learning.", k)
-		}
-	}
-	for k := range en {
-		if _, ok := id[k]; !ok {
-			t.Errorf("%q is in learning.en.json but not in learning.id.json", k)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"io/fs"
 	"os"
 	"regexp"
@@ -126,19 +125,6 @@ func talentUsedKeys(t *testing.T) []string {
 	return slices.Compact(ids)
 }
 
-func readTalentCatalogue(t *testing.T, lang string) map[string]string {
-	t.Helper()
-	b, err := fs.ReadFile(catalogueFS, "i18n/talent."+lang+".json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := map[string]string{}
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatalf("talent.%s.json: %v", lang, err)
-	}
-	return m
-}
-
 // Every string of these pages is in every language, with the same
 // placeholders; the talent catalogues hold nothing the pages do not use.
 func TestTalentCataloguesComplete(t *testing.T) {
@@ -161,35 +147,7 @@ func TestTalentCataloguesComplete(t *testing.T) {
 			}
 		}
 	}
-	placeholder := regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`)
-	names := func(s string) []string {
-		var out []string
-		for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
-			out = append(out, m[1])
-		}
-		slices.Sort(out)
-		return out
-	}
-	ref := readTalentCatalogue(t, languages[0])
-	for _, lang := range languages[1:] {
-		other := readTalentCatalogue(t, lang)
-		for id, msg := range ref {
-			o, ok := other[id]
-			switch {
-			case !ok:
-				t.Errorf("%q is in talent.%s.json but not in talent.%s.json", id, languages[0], lang)
-			case o == "":
-				t.Errorf("%q is empty in talent.%s.json", id, lang)
-			case !slices.Equal(names(msg), names(o)):
-				t.Errorf("%q: placeholders %v and %v", id, names(msg), names(o))
-			}
-		}
-		for id := range other {
-			if _, ok := ref[id]; !ok {
-				t.Errorf("%q is in talent.%s.json but not in talent.%s.json", id, lang, languages[0])
-			}
-		}
-	}
+	ref := catalogueLanguagesMatch(t, "talent")
 	for id := range ref {
 		if _, ok := slices.BinarySearch(used, id); !ok {
 			t.Errorf("talent.%s.json holds %q, which no page uses", languages[0], id)
